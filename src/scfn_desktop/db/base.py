@@ -1,0 +1,26 @@
+"""Declarative base with a naming convention, so Alembic migrations get stable constraint names
+on every backend (SQLite batch mode and PostgreSQL both need named constraints)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    """Timestamps are stored as naive UTC so SQLite and PostgreSQL compare them alike."""
+    return datetime.now(UTC).replace(tzinfo=None)

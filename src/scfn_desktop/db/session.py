@@ -1,0 +1,116 @@
+"""Engine, sessions and start-up migrations.
+
+`Database` is the one object the services receive: it owns the engine and hands out one
+transaction per user action. SQLite gets WAL and foreign keys; any other URL (PostgreSQL for
+several stations on a venue LAN) is used as given.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+class Database:
+    """Owns the engine; `transaction()` is the unit of work of one user action."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The file behind a SQLite URL (None for in-memory or other databases)."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        name = self.engine.url.database
+        return Path(name) if name and name != ":memory:" else None
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """Commit when the block succeeds, roll everything back when it raises."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def head_revision(self) -> str | None:
+        return ScriptDirectory.from_config(alembic_config(self.url)).get_current_head()
+
+    def needs_upgrade(self) -> bool:
+        return self.current_revision() != self.head_revision()
+
+    def upgrade(self, backup: bool = True) -> Path | None:
+        """Bring the schema to head; copy an existing SQLite file aside first.
+
+        Returns the backup path when one was made, so the caller can tell the user.
+        """
+        current = self.current_revision()
+        if current == self.head_revision():
+            return None
+        backup_path = None
+        path = self.sqlite_path
+        if backup and current is not None and path is not None and path.exists():
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup_path = path.with_name(f"{path.stem}.backup-{stamp}-{current}{path.suffix}")
+            self.engine.dispose()
+            shutil.copy2(path, backup_path)
+        cfg = alembic_config(self.url)
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return backup_path
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, migrate: bool = True) -> Database:
+    """Open (creating the SQLite folder if needed) and migrate to the latest schema."""
+    db = Database(url)
+    path = db.sqlite_path
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if migrate:
+        db.upgrade()
+    return db

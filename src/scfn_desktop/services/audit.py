@@ -1,0 +1,147 @@
+"""The hash-chained audit log.
+
+Every service change calls `record()` inside its own transaction, so the entry commits or rolls
+back with the change. Each entry's hash covers the previous entry's hash, so editing, deleting
+or reordering any row breaks the chain from that row on; `verify_chain()` names the first one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from scfn_desktop.db.base import utcnow
+from scfn_desktop.db.models import AuditEntry
+from scfn_desktop.services.permissions import Actor
+
+GENESIS_HASH = "0" * 64
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, set | frozenset | tuple):
+        return sorted(value) if isinstance(value, set | frozenset) else list(value)
+    return str(value)
+
+
+def canonical_json(value: Any) -> str:
+    """Stable text for hashing and storage: sorted keys, no whitespace, UTF-8 kept readable."""
+    if value is None:
+        return ""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=_default)
+
+
+def entry_digest(prev_hash: str, seq: int, at: datetime, actor: str, action: str, entity: str,
+                 entity_id: str, before_json: str, after_json: str) -> str:
+    body = canonical_json(
+        {
+            "seq": seq,
+            "at": at.isoformat(timespec="microseconds"),
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "before": before_json,
+            "after": after_json,
+        }
+    )
+    return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: object = "",
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry. The unique `seq` makes two concurrent writers collide instead of
+    silently forking the chain (the loser's transaction fails and can be retried)."""
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq = (last.seq + 1) if last else 1
+    prev_hash = last.entry_hash if last else GENESIS_HASH
+    at = utcnow()
+    before_json = canonical_json(dict(before) if before is not None else None)
+    after_json = canonical_json(dict(after) if after is not None else None)
+    entry = AuditEntry(
+        seq=seq,
+        at=at,
+        actor=actor.username,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        before_json=before_json,
+        after_json=after_json,
+        prev_hash=prev_hash,
+        entry_hash=entry_digest(prev_hash, seq, at, actor.username, action, entity,
+                                str(entity_id), before_json, after_json),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    broken_id: int | None = None
+    reason_ja: str = ""
+    reason_en: str = ""
+
+
+def verify_entries(entries: Iterable[AuditEntry]) -> ChainReport:
+    prev_hash = GENESIS_HASH
+    expected_seq = 1
+    checked = 0
+    for e in entries:
+        problem: tuple[str, str] | None = None
+        if e.seq != expected_seq:
+            problem = (
+                f"連番が {expected_seq} のはずが {e.seq} です（行の削除または挿入）。",
+                f"sequence {e.seq} found where {expected_seq} was expected (row deleted or inserted)",
+            )
+        elif e.prev_hash != prev_hash:
+            problem = (
+                "直前の記録のハッシュと一致しません（前の行が改ざん・削除されています）。",
+                "prev_hash does not match the previous entry (an earlier row was altered or removed)",
+            )
+        elif e.entry_hash != entry_digest(e.prev_hash, e.seq, e.at, e.actor, e.action, e.entity,
+                                          e.entity_id, e.before_json, e.after_json):
+            problem = (
+                "記録の内容がハッシュと一致しません（この行が改ざんされています）。",
+                "the entry's content does not match its hash (this row was altered)",
+            )
+        if problem:
+            return ChainReport(False, checked, e.seq, e.id, problem[0], problem[1])
+        prev_hash = e.entry_hash
+        expected_seq += 1
+        checked += 1
+    return ChainReport(True, checked)
+
+
+def verify_chain(session: Session) -> ChainReport:
+    entries = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars()
+    return verify_entries(entries)
+
+
+def snapshot(obj: Any, fields: Iterable[str]) -> dict[str, Any]:
+    """The before/after picture of a model instance, restricted to the named fields."""
+    return {f: getattr(obj, f) for f in fields}

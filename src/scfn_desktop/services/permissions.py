@@ -1,0 +1,97 @@
+"""Who may do what. Roles are data; pages and services ask `allowed()` / `require()`.
+
+The table is deliberately explicit (no role hierarchy) so an auditor can read it as is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from scfn_desktop.services.errors import PermissionDenied
+
+
+class Permission(StrEnum):
+    VIEW_ROSTER = "view_roster"
+    EDIT_ROSTER = "edit_roster"
+    IMPORT_ROSTER = "import_roster"
+    EXPORT_ROSTER = "export_roster"
+    CHECK_IN = "check_in"
+    MANAGE_EXAMS = "manage_exams"
+    PRINT_SHEETS = "print_sheets"
+    SCAN_SHEETS = "scan_sheets"
+    REVIEW_MARKS = "review_marks"
+    VIEW_RESULTS = "view_results"
+    COMMITTEE_DECIDE = "committee_decide"
+    MANAGE_USERS = "manage_users"
+    VERIFY_AUDIT = "verify_audit"
+    LOAD_DEMO = "load_demo"
+
+
+ROLE_LABELS: dict[str, tuple[str, str]] = {
+    "admin": ("管理者", "Administrator"),
+    "staff": ("会場スタッフ", "Venue staff"),
+    "proctor": ("試験監督", "Exam proctor"),
+    "committee": ("認定審査委員", "Committee member"),
+}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    "admin": frozenset(Permission),
+    "staff": frozenset(
+        {
+            Permission.VIEW_ROSTER,
+            Permission.EDIT_ROSTER,
+            Permission.IMPORT_ROSTER,
+            Permission.EXPORT_ROSTER,
+            Permission.CHECK_IN,
+        }
+    ),
+    "proctor": frozenset(
+        {
+            Permission.VIEW_ROSTER,
+            Permission.PRINT_SHEETS,
+            Permission.SCAN_SHEETS,
+            Permission.REVIEW_MARKS,
+            Permission.VIEW_RESULTS,
+        }
+    ),
+    "committee": frozenset(
+        {
+            Permission.VIEW_ROSTER,
+            Permission.EXPORT_ROSTER,
+            Permission.MANAGE_EXAMS,
+            Permission.VIEW_RESULTS,
+            Permission.COMMITTEE_DECIDE,
+            Permission.VERIFY_AUDIT,
+        }
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person acting: written into every audit entry."""
+
+    username: str
+    role: str
+    user_id: int | None = None
+    display_name: str = ""
+
+    def can(self, permission: Permission) -> bool:
+        return allowed(self.role, permission)
+
+
+SYSTEM = Actor(username="system", role="admin")
+
+
+def allowed(role: str, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    if not actor.can(permission):
+        ja, en = ROLE_LABELS.get(actor.role, (actor.role, actor.role))
+        raise PermissionDenied(
+            f"この操作（{permission.value}）は権限「{ja}」では実行できません。",
+            f"The role '{en}' may not perform '{permission.value}'.",
+        )
