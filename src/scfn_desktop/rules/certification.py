@@ -107,24 +107,16 @@ def validity_status(valid_until: date, on: date) -> ValidityVerdict:
     if days >= 0:
         return ValidityVerdict(
             status=ValidityStatus.VALID,
-            reason_ja=(
-                f"有効期限は {ja_until} であり、{ja_on} 時点で有効（残り {days} 日）"
-            ),
-            reason_en=(
-                f"Valid until {en_until}; in force on {en_on} ({days} days remaining)."
-            ),
+            reason_ja=f"有効期限は {ja_until} であり、{ja_on} 時点で有効（残り {days} 日）",
+            reason_en=f"Valid until {en_until}; in force on {en_on} ({days} days remaining).",
             valid_until=valid_until,
             on=on,
             days_remaining=days,
         )
     return ValidityVerdict(
         status=ValidityStatus.EXPIRED,
-        reason_ja=(
-            f"有効期限 {ja_until} を {-days} 日過ぎているため、{ja_on} 時点で有効期限切れ"
-        ),
-        reason_en=(
-            f"Expired: the validity ended on {en_until}, {-days} days before {en_on}."
-        ),
+        reason_ja=f"有効期限 {ja_until} を {-days} 日過ぎているため、{ja_on} 時点で有効期限切れ",
+        reason_en=f"Expired: the validity ended on {en_until}, {-days} days before {en_on}.",
         valid_until=valid_until,
         on=on,
         days_remaining=days,
