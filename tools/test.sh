@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install (first time) and run every check CI runs: layering contract, lint, the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/bootstrap.sh test
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/lint-imports
+.venv/bin/ruff check src tests benchmarks tools
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
