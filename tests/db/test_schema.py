@@ -6,13 +6,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 import scfn_desktop.db.all_models  # noqa: F401
 from scfn_desktop.db.base import Base
-from scfn_desktop.db.session import open_database
+from scfn_desktop.db.session import Database, alembic_config, open_database
 
 
 def test_migrations_match_models(tmp_path: Path) -> None:
@@ -32,20 +33,28 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
 
 def test_upgrade_backs_up_an_existing_file(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    db = open_database(f"sqlite:///{path}")
-    head = db.head_revision()
-    db.dispose()
-    # Pretend the file was written by an older version: rewind the recorded revision.
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0001'")
-    if head == "0001":
-        return  # nothing newer to upgrade to yet; the backup path is covered once there is
-    db = open_database(f"sqlite:///{path}", migrate=False)
-    backups_before = set(tmp_path.glob("old.backup-*"))
+    url = f"sqlite:///{path}"
+    old = Database(url)
+    # A file written by the first release: schema at revision 0001, with data in it.
+    cfg = alembic_config(url)
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO organisations (name, prefecture) VALUES ('窓口', '東京都')"))
+    old.dispose()
+    assert old.head_revision() != "0001", "needs a second migration to exercise the upgrade"
+
+    db = open_database(url, migrate=False)
     assert db.needs_upgrade()
     backup = db.upgrade()
-    assert backup is not None and backup.exists()
-    assert set(tmp_path.glob("old.backup-*")) - backups_before == {backup}
+    assert backup is not None and backup.name.startswith("old.backup-")
+    assert backup.name.endswith("-0001.sqlite3")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT name FROM organisations").fetchone() == ("窓口",)
+    assert db.current_revision() == db.head_revision()
+    assert db.upgrade() is None  # already at head: no second backup
+    assert len(list(tmp_path.glob("old.backup-*.sqlite3"))) == 1
 
 
 def test_fresh_database_makes_no_backup(tmp_path: Path) -> None:

@@ -1,0 +1,156 @@
+"""`scfn init`, `scfn demo`, `scfn user ...` and `scfn audit ...`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from sqlalchemy import select
+
+from scfn_desktop.cli_common import Cli
+from scfn_desktop.db.models import ROLES, AuditEntry
+from scfn_desktop.db.session import Database
+from scfn_desktop.services.accounts import add_user, count_users, list_users
+from scfn_desktop.services.audit import verify_chain
+from scfn_desktop.services.demo import load_demo
+from scfn_desktop.services.permissions import SYSTEM
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="create or upgrade the database (prints where it is)")
+    p.add_argument("--admin-user", metavar="NAME",
+                   help="when no account exists yet, create this administrator")
+    p.add_argument("--display-name", default="")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the administrator's password from stdin instead of a prompt")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="load the demo run, trainees and users (idempotent)")
+    p.set_defaults(handler=cmd_demo)
+
+    user = sub.add_parser("user", help="local accounts").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True)
+    p = user.add_parser("add", help="create an account (password prompted twice)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.add_argument("--display-name", default="")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the new password from stdin (after the --user password, if any)")
+    p.set_defaults(handler=cmd_user_add)
+    p = user.add_parser("list", help="list accounts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_user_list)
+
+    aud = sub.add_parser("audit", help="the hash-chained audit log").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True)
+    p = aud.add_parser("verify", help="check the chain; exit 1 and name the first broken entry")
+    p.set_defaults(handler=cmd_audit_verify)
+    p = aud.add_parser("log", help="show the latest entries")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_audit_log)
+
+
+def cmd_init(cli: Cli) -> int:
+    db = Database(cli.url)
+    path = db.sqlite_path
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    cli.set_db(db)
+    backup = db.upgrade()
+    cli.say(f"データベース: {cli.location(db)}", f"Database: {cli.location(db)}")
+    if backup:
+        cli.say(f"更新前のバックアップ: {backup}", f"Backup before upgrade: {backup}")
+    cli.say(f"スキーマ: {db.current_revision()}", f"Schema revision: {db.current_revision()}")
+    users = count_users(db)
+    if users == 0 and cli.args.admin_user:
+        secret = cli.new_password(cli.args.password_stdin)
+        add_user(db, SYSTEM, cli.args.admin_user, "admin", secret, cli.args.display_name)
+        cli.say(f"管理者「{cli.args.admin_user}」を作成しました。",
+                f"Created the administrator '{cli.args.admin_user}'.")
+    elif users == 0:
+        cli.say("ユーザーがいません。管理者を作成するには: scfn init --admin-user 名前",
+                "No accounts yet. To create an administrator: scfn init --admin-user NAME")
+    elif cli.args.admin_user:
+        cli.warn("既にユーザーがいるため、管理者は作成しませんでした（scfn user add を使います）。",
+                 "Accounts already exist, so no administrator was created (use scfn user add).")
+    return 0
+
+
+def cmd_demo(cli: Cli) -> int:
+    summary = load_demo(cli.db(), cli.actor())
+    if summary.already_present:
+        cli.say(f"デモデータは既にあります（{summary.run_label}、受講生 {summary.trainees_total} 名）。",
+                f"The demo data is already present ({summary.run_label}, "
+                f"{summary.trainees_total} trainees).")
+    else:
+        cli.say(f"デモデータを作成しました: {summary.run_label}、受講生 {summary.trainees_created} 名、"
+                f"所属機関 {summary.organisations_created} 件、"
+                f"ユーザー {', '.join(summary.users_created) or 'なし'}",
+                f"Demo data created: {summary.run_label}, {summary.trainees_created} trainees, "
+                f"{summary.organisations_created} organisations, "
+                f"users {', '.join(summary.users_created) or 'none'}")
+        if summary.users_created:
+            cli.say("パスワードは demo-<ユーザー名>（例: admin / demo-admin）です。",
+                    "Passwords are demo-<username> (e.g. admin / demo-admin).")
+    for line in summary.extra:
+        cli.say(line)
+    return 0
+
+
+def cmd_user_add(cli: Cli) -> int:
+    db = cli.db()
+    actor = SYSTEM if count_users(db) == 0 else cli.actor()
+    secret = cli.new_password(cli.args.password_stdin)
+    add_user(db, actor, cli.args.name, cli.args.role, secret, cli.args.display_name)
+    cli.say(f"ユーザー「{cli.args.name}」（{cli.args.role}）を作成しました。",
+            f"Created user '{cli.args.name}' ({cli.args.role}).")
+    return 0
+
+
+def cmd_user_list(cli: Cli) -> int:
+    users = list_users(cli.db())
+    if cli.args.json:
+        cli.say(json.dumps(users, ensure_ascii=False, indent=2))
+        return 0
+    for u in users:
+        state = "" if u["active"] else cli.t("（無効）", " (inactive)")
+        role = u["role_ja"] if cli.lang == "ja" else u["role"]
+        cli.say(f"{u['username']}\t{role}\t{u['display_name']}{state}")
+    return 0
+
+
+def cmd_audit_verify(cli: Cli) -> int:
+    with cli.db().session() as s:
+        report = verify_chain(s)
+    if report.ok:
+        cli.say(f"監査ログは改ざんされていません（{report.checked} 件を確認）。",
+                f"The audit log is intact ({report.checked} entries checked).")
+        return 0
+    cli.warn(f"監査ログが壊れています: 連番 {report.broken_seq}（ID {report.broken_id}）— "
+             f"{report.reason_ja}（それより前の {report.checked} 件は正常）",
+             f"The audit log is broken at seq {report.broken_seq} (id {report.broken_id}): "
+             f"{report.reason_en} ({report.checked} earlier entries are intact)")
+    return 1
+
+
+def cmd_audit_log(cli: Cli) -> int:
+    with cli.db().session() as s:
+        entries = list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())
+                                 .limit(max(cli.args.limit, 1))))
+    entries.reverse()
+    if cli.args.json:
+        cli.say(json.dumps([{
+            "seq": e.seq, "id": e.id, "at": e.at.isoformat(), "actor": e.actor,
+            "action": e.action, "entity": e.entity, "entity_id": e.entity_id,
+            "before": json.loads(e.before_json) if e.before_json else None,
+            "after": json.loads(e.after_json) if e.after_json else None,
+        } for e in entries], ensure_ascii=False, indent=2))
+        return 0
+    for e in entries:
+        detail = e.after_json or e.before_json
+        if len(detail) > 80:
+            detail = detail[:77] + "..."
+        cli.say(f"{e.seq}\t{e.at:%Y-%m-%d %H:%M:%S}\t{e.actor}\t{e.action}\t"
+                f"{e.entity}:{e.entity_id}\t{detail}")
+    return 0

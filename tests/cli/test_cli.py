@@ -1,0 +1,121 @@
+"""`scfn` end to end through `main([...])` on a temporary SQLite file."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scfn_desktop.cli import main
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture
+def run(db_url, capsys, monkeypatch):
+    """Run `scfn --db <tmp> --lang ja ...`; returns (exit code, stdout, stderr)."""
+
+    def _run(*args: str, stdin: str = "", lang: str = "ja"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(["--db", db_url, "--lang", lang, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def test_init_prints_location_and_creates_the_first_admin(run, tmp_path):
+    code, out, _ = run("init", "--admin-user", "boss", "--password-stdin", stdin="s3cret!\n")
+    assert code == 0 and str(tmp_path / "t.sqlite3") in out and "boss" in out
+    code, out, _ = run("--user", "boss", "--user-password-stdin", "user", "add", "alice",
+                       "--role", "staff", "--display-name", "受付 花子",
+                       "--password-stdin", stdin="s3cret!\nalice-pw\n")
+    assert code == 0 and "alice" in out
+    code, out, _ = run("user", "list", "--json")
+    users = {u["username"]: u for u in json.loads(out)}
+    assert users["alice"]["role"] == "staff" and users["alice"]["display_name"] == "受付 花子"
+    code, _, err = run("--user", "boss", "--user-password-stdin", "user", "add", "eve",
+                       "--role", "admin", "--password-stdin", stdin="wrong\nx-pw-x\n")
+    assert code == 1 and "パスワードが正しくありません" in err
+
+
+def test_init_without_admin_hints(run):
+    code, out, _ = run("init", lang="en")
+    assert code == 0 and "scfn init --admin-user" in out
+
+
+def test_demo_is_idempotent(run):
+    code, out, _ = run("demo")
+    assert code == 0 and "受講生 60 名" in out and "demo-admin" in out
+    code, out, _ = run("demo", lang="en")
+    assert code == 0 and "already present" in out
+    code, out, _ = run("run", "list")
+    assert "令和7年度 第1期" in out and "60/60" in out
+
+
+def test_roster_import_reports_bad_rows_and_imports_nothing(run, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("受講番号,氏名,所属機関,都道府県\n1,山田 太郎,窓口,東京\n2,,窓口,東京\n"
+                   "3,林 舞,窓口,アトランティス\n", encoding="cp932")
+    code, out, err = run("roster", "import", str(bad))
+    assert code == 1
+    assert "行 3: 氏名が入力されていません。" in err and "行 4: 都道府県「アトランティス」" in err
+    assert run("roster", "list", "--json")[1].strip() == "[]"
+    code, out, err = run("roster", "import", str(bad), "--skip-bad-rows", lang="en")
+    assert code == 0 and "1 added" in out and "Row 3: Name is missing." in err
+
+
+def test_roster_import_dry_run_list_and_export(run, tmp_path):
+    code, out, _ = run("roster", "import", str(DATA / "roster_cp932.csv"), "--dry-run")
+    assert code == 0 and "新規 4 件" in out
+    assert json.loads(run("roster", "list", "--json")[1]) == []
+    assert run("roster", "import", str(DATA / "roster_cp932.csv"))[0] == 0
+    code, out, _ = run("roster", "list", "--query", "さとう")
+    assert code == 0 and out.startswith("1002\t佐藤　花子")
+    rows = json.loads(run("roster", "list", "--json", "-q", "Tokyo")[1] or "[]")
+    assert rows == []  # romaji of names, not of prefectures
+    code, out, _ = run("roster", "show", "１００３")
+    assert "髙橋" in out and "総合確認テスト: -" in out
+    target = tmp_path / "out.xlsx"
+    assert run("roster", "export", "-o", str(target))[0] == 0 and target.exists()
+    code, out, _ = run("roster", "import", str(target))
+    assert "変更なし 4 件" in out
+    code, out, err = run("roster", "export", "--format", "json", "-o", "-")
+    assert code == 0 and json.loads(out)["trainees"][0]["trainee_number"] == "1001"
+
+
+def test_run_create(run):
+    code, out, _ = run("run", "create", "--fiscal-year", "2026", "--term", "2", "--venue", "会場",
+                       "--day", "2027-01-16", "10:00", "17:00",
+                       "--day", "2027-01-17", "09:30", "16:30")
+    assert code == 0 and "令和8年度 第2期" in out
+    code, _, err = run("run", "create", "--fiscal-year", "2026", "--term", "3", "--venue", "x",
+                       "--day", "2027-13-01", "10:00", "17:00")
+    assert code == 1 and "日程" in err and "Traceback" not in err
+
+
+def test_audit_verify_names_the_tampered_entry(run, tmp_path):
+    run("demo")
+    code, out, _ = run("audit", "verify")
+    assert code == 0 and "改ざんされていません" in out
+    code, out, _ = run("audit", "log", "--limit", "2", "--json")
+    assert len(json.loads(out)) == 2
+    with sqlite3.connect(tmp_path / "t.sqlite3") as con:
+        con.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 30")
+        row_id = con.execute("SELECT id FROM audit_log WHERE seq = 30").fetchone()[0]
+    code, _, err = run("audit", "verify", lang="en")
+    assert code == 1
+    assert f"seq 30 (id {row_id})" in err and "this row was altered" in err
+
+
+def test_missing_file_is_an_error_not_a_traceback(run, tmp_path):
+    code, _, err = run("roster", "import", str(tmp_path / "nope.xlsx"))
+    assert code == 1 and "見つかりません" in err and "Traceback" not in err
+
+
+def test_no_command_prints_help(db_url, capsys):
+    assert main(["--db", db_url]) == 2
+    assert "usage" in capsys.readouterr().err
