@@ -1,0 +1,373 @@
+"""Reading one scanned answer sheet: markers -> homography -> bubble fills -> decisions.
+
+Pipeline (see docs/omr.md for the reasoning and the numbers):
+
+1. Downscale to ~``WORK_PX_PER_MM`` (area interpolation, so pencil texture averages out).
+2. Detect the four ArUco corner markers.  Their ids say which corner is which, so a page
+   scanned upside down or photographed at an angle maps correctly without special cases.
+3. Fit a homography page-mm -> image from all marker corners and warp the page to a
+   canonical ``WARP_PX_PER_MM`` image (the reference for overlays and crops).
+4. Divide by an estimate of the paper background to cancel shadows and uneven light.
+5. Measure the mean darkness of each bubble's inner disc (the printed outline is outside
+   it), subtract the sheet's blank-bubble level and classify with thresholds adapted to
+   the sheet (:mod:`.classify`).
+6. Decode the QR code and the trainee-number grid and cross-check them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from . import geometry
+from .classify import (
+    BLANK,
+    DOUBTFUL,
+    MULTIPLE,
+    SINGLE,
+    Thresholds,
+    blank_baseline,
+    decide,
+    sheet_thresholds,
+)
+from .images import ScanError
+from .layout import Layout
+from .sheet_code import SheetCode, SheetCodeError, parse_sheet_code
+
+WORK_PX_PER_MM = 6.0  # ~152 dpi: enough for 4.6 mm bubbles, fast to process
+WARP_PX_PER_MM = 6.0
+INNER_DISC_RATIO = 0.68  # measure inside 68 % of the radius: clear of the printed outline
+MAX_REPROJECTION_MM = 1.0
+
+ERROR = "error"
+WARNING = "warning"
+
+__all__ = [
+    "BLANK",
+    "DOUBTFUL",
+    "MULTIPLE",
+    "SINGLE",
+    "Issue",
+    "NotOurFormError",
+    "QuestionReading",
+    "SheetReading",
+    "read_sheet",
+]
+
+
+class NotOurFormError(ScanError):
+    """No (or too few) corner markers: not an SCFN answer sheet, or badly cropped."""
+
+    error_code = "markers_not_found"
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    severity: str  # "error" (sheet cannot be graded as is) or "warning"
+    message_ja: str
+    message_en: str
+
+
+@dataclass(frozen=True)
+class QuestionReading:
+    number: int
+    status: str  # blank | single | multiple | doubtful
+    answer: tuple[str, ...]  # labels read as marked (empty for blank; candidates if doubtful)
+    fills: tuple[float, ...]  # raw inner-disc darkness per choice, for audit
+    adjusted: tuple[float, ...]  # fills minus the sheet's blank level
+    reason: str = ""
+
+
+@dataclass
+class SheetReading:
+    layout: Layout
+    questions: list[QuestionReading]
+    thresholds: Thresholds
+    qr_text: str | None
+    sheet_code: SheetCode | None
+    number_from_grid: str  # "" when nothing is marked; "?" marks an unreadable digit
+    number_doubtful: bool
+    trainee_number: str | None  # resolved number, None when it cannot be trusted
+    issues: list[Issue] = field(default_factory=list)
+    px_per_mm: float = WARP_PX_PER_MM  # resolution of ``warped``
+    homography: np.ndarray | None = None  # page mm -> original image pixels
+    upside_down: bool = False
+    markers_found: tuple[int, ...] = ()
+    _source: np.ndarray | None = field(default=None, repr=False)
+    _source_homography: np.ndarray | None = field(default=None, repr=False)
+    _warped: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def warped(self) -> np.ndarray | None:
+        """Upright grey page at ``px_per_mm``; computed on first use (only the UI needs it)."""
+        if self._warped is None and self._source is not None:
+            lay = self.layout
+            self._warped = geometry.warp_region(
+                self._source,
+                self._source_homography,
+                0.0,
+                0.0,
+                lay.page_width_mm,
+                lay.page_height_mm,
+                self.px_per_mm,
+            )
+        return self._warped
+
+    @property
+    def ok(self) -> bool:
+        return not any(i.severity == ERROR for i in self.issues)
+
+    @property
+    def doubtful_questions(self) -> list[int]:
+        return [q.number for q in self.questions if q.status == DOUBTFUL]
+
+    def answers(self) -> dict[int, tuple[str, ...]]:
+        return {q.number: q.answer for q in self.questions}
+
+    def issue_codes(self) -> list[str]:
+        return [i.code for i in self.issues]
+
+
+def _decode_qr(
+    work: np.ndarray, h_work: np.ndarray, grey: np.ndarray, h_grey: np.ndarray, layout: Layout
+) -> str | None:
+    q = layout.qr
+    pad = 3.0
+    region = (q.x_mm - pad, q.y_mm - pad, q.w_mm + 2 * pad, q.h_mm + 2 * pad)
+    detector = cv2.QRCodeDetector()
+    attempts = (
+        (work, h_work, 6.0),
+        (work, h_work, 9.0),
+        (grey, h_grey, 12.0),
+        (grey, h_grey, 16.0),
+    )
+    for src, h, ppm in attempts:
+        img = geometry.warp_region(src, h, *region, ppm)
+        binary = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+        for candidate in (img, binary):
+            try:
+                text, _pts, _ = detector.detectAndDecode(candidate)
+            except cv2.error:
+                text = ""
+            if text:
+                return text
+    return None
+
+
+def _read_number(adjusted: np.ndarray, t: Thresholds, digits: int) -> tuple[str, bool]:
+    """Digits from the grid (digit columns x 10); returns (number, doubtful)."""
+    out, doubtful, empty_cols = [], False, 0
+    for col in adjusted.reshape(digits, 10):
+        d = decide(col, t)
+        if d.status == SINGLE:
+            out.append(str(d.marked[0]))
+        elif d.status == BLANK:
+            out.append("?")
+            empty_cols += 1
+        else:
+            out.append("?")
+            doubtful = True
+    if empty_cols == digits and not doubtful:
+        return "", False
+    number = "".join(out)
+    return number, doubtful or "?" in number
+
+
+def _issue(code: str, severity: str, ja: str, en: str) -> Issue:
+    return Issue(code, severity, ja, en)
+
+
+def read_sheet(
+    image: np.ndarray, layout: Layout, expected_exam_id: str | None = None
+) -> SheetReading:
+    """Read one page.  Raises NotOurFormError when the markers cannot be found.
+
+    Everything else (blank form, QR/number disagreement, foreign QR, doubtful marks) is
+    reported in ``SheetReading.issues`` and per-question statuses, so the UI can show the
+    page to a human instead of losing it.
+    """
+    from .images import to_grey
+
+    grey = to_grey(image)
+    work, scale, detect, d_scale = geometry.pyramid(grey)
+    found = geometry.find_markers(detect, work, scale / d_scale, layout)
+    if len(found) < 3:
+        raise NotOurFormError(
+            "用紙の四隅のマーカーが見つかりません。本システムの解答用紙でないか、"
+            "端が切れています。",
+            f"corner markers not found ({len(found)} of 4): not an SCFN answer sheet, "
+            "or the page is cropped",
+        )
+    h_work, err_mm = geometry.homography(found, layout)
+    if err_mm > MAX_REPROJECTION_MM * (3 if len(found) == 3 else 1):
+        raise NotOurFormError(
+            "マーカーの位置関係が解答用紙と一致しません。",
+            f"corner markers are inconsistent with the sheet layout (error {err_mm:.1f} mm)",
+        )
+
+    work_ppm = max(grey.shape) / 297.0 * scale
+    bg = geometry.background(detect, work_ppm * d_scale / scale)
+    radius = INNER_DISC_RATIO * layout.questions[0].choices[0].r_mm
+    q_xy = np.array([(b.x_mm, b.y_mm) for q in layout.questions for b in q.choices], np.float32)
+    n_xy = np.array(
+        [(b.x_mm, b.y_mm) for c in layout.trainee_number for b in c.bubbles], np.float32
+    )
+    both = geometry.measure(work, h_work, bg, d_scale / scale, np.vstack([q_xy, n_xy]), radius)
+    fills = both[: len(q_xy)].reshape(layout.num_questions, layout.num_choices)
+    n_fills = both[len(q_xy) :]
+
+    base = blank_baseline(fills)
+    adjusted = np.clip(fills - base[None, :], 0.0, None)
+    t = sheet_thresholds(adjusted)
+    n_adjusted = np.clip(n_fills - float(np.median(n_fills)), 0.0, None)
+
+    questions: list[QuestionReading] = []
+    for q, f_row, a_row in zip(layout.questions, fills, adjusted, strict=True):
+        d = decide(a_row, t)
+        questions.append(
+            QuestionReading(
+                number=q.number,
+                status=d.status,
+                answer=tuple(q.choices[i].label for i in d.marked),
+                fills=tuple(round(float(v), 4) for v in f_row),
+                adjusted=tuple(round(float(v), 4) for v in a_row),
+                reason=d.reason,
+            )
+        )
+
+    number, number_doubtful = _read_number(n_adjusted, t, layout.number_digits)
+    h_grey = np.diag([1 / scale, 1 / scale, 1.0]) @ h_work
+    qr_text = _decode_qr(work, h_work, grey, h_grey, layout)
+
+    reading = SheetReading(
+        layout=layout,
+        questions=questions,
+        thresholds=t,
+        qr_text=qr_text,
+        sheet_code=None,
+        number_from_grid=number,
+        number_doubtful=number_doubtful,
+        trainee_number=None,
+        homography=h_grey,
+        upside_down=_is_upside_down(found, layout),
+        markers_found=tuple(sorted(found)),
+        _source=work,
+        _source_homography=h_work,
+    )
+    _cross_check(reading, expected_exam_id)
+    return reading
+
+
+def _is_upside_down(found: dict[int, np.ndarray], layout: Layout) -> bool:
+    top = layout.markers[0].id
+    bottom = layout.markers[3].id
+    if top in found and bottom in found:
+        return bool(found[top][:, 1].mean() > found[bottom][:, 1].mean())
+    return False
+
+
+def _cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
+    """Resolve the trainee number from QR and grid, and record every inconsistency."""
+    issues = r.issues
+    code: SheetCode | None = None
+    if r.qr_text is None:
+        issues.append(
+            _issue(
+                "qr_unreadable",
+                WARNING,
+                "QR コードを読み取れません。マーク欄の受験番号を使用します。",
+                "QR code could not be read; using the trainee number from the bubble grid",
+            )
+        )
+    else:
+        try:
+            code = parse_sheet_code(r.qr_text)
+        except SheetCodeError as exc:
+            issues.append(
+                _issue(
+                    "qr_foreign",
+                    ERROR,
+                    "QR コードが本システムのものではありません。",
+                    f"QR code is not an SCFN sheet code: {exc}",
+                )
+            )
+    r.sheet_code = code
+    if code is not None and code.layout_fingerprint != r.layout.fingerprint:
+        issues.append(
+            _issue(
+                "layout_mismatch",
+                ERROR,
+                "この用紙は別の試験形式用に印刷されたものです。",
+                f"sheet was printed for another layout ({code.layout_fingerprint}, "
+                f"expected {r.layout.fingerprint})",
+            )
+        )
+    if code is not None and expected_exam_id is not None and code.exam_id != expected_exam_id:
+        issues.append(
+            _issue(
+                "exam_mismatch",
+                ERROR,
+                f"別の試験の用紙です（試験ID {code.exam_id}）。",
+                f"sheet belongs to exam {code.exam_id}, expected {expected_exam_id}",
+            )
+        )
+
+    qr_number = code.trainee_number if code is not None else ""
+    grid = r.number_from_grid
+    if r.number_doubtful:
+        issues.append(
+            _issue(
+                "number_doubtful",
+                WARNING if qr_number else ERROR,
+                f"受験番号のマークが不明瞭です（読取: {grid}）。",
+                f"trainee number bubbles are unclear (read: {grid})",
+            )
+        )
+    if qr_number and grid and not r.number_doubtful and grid != qr_number:
+        issues.append(
+            _issue(
+                "number_mismatch",
+                ERROR,
+                f"QR コードの受験番号 {qr_number} とマーク欄の番号 {grid} が一致しません。",
+                f"QR trainee number {qr_number} differs from the bubble grid {grid}",
+            )
+        )
+        r.trainee_number = None
+    elif qr_number:
+        r.trainee_number = qr_number
+    elif grid and not r.number_doubtful:
+        r.trainee_number = grid
+
+    any_mark = any(q.status != BLANK for q in r.questions)
+    if not any_mark and not qr_number and not grid:
+        issues.append(
+            _issue(
+                "blank_form",
+                ERROR,
+                "白紙の用紙です（解答も受験番号もありません）。",
+                "blank form: no answers and no trainee number",
+            )
+        )
+    elif not any_mark:
+        issues.append(
+            _issue(
+                "no_answers",
+                WARNING,
+                "解答のマークが1つもありません。",
+                "no answer is marked on this sheet",
+            )
+        )
+    if r.trainee_number is None and not any(
+        i.code in ("number_mismatch", "number_doubtful") for i in issues
+    ):
+        issues.append(
+            _issue(
+                "number_missing",
+                ERROR,
+                "受験番号が読み取れません。",
+                "no trainee number on this sheet",
+            )
+        )

@@ -1,0 +1,1 @@
+"""PDF output (answer sheets, certificates); imports neither Qt nor the database."""
