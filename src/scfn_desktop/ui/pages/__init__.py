@@ -14,6 +14,9 @@ from scfn_desktop.ui.context import AppContext
 
 PAGE_MODULES = [
     "scfn_desktop.ui.pages.roster",
+    "scfn_desktop.ui.pages.scanning",
+    "scfn_desktop.ui.pages.review",
+    "scfn_desktop.ui.pages.results",
 ]
 
 

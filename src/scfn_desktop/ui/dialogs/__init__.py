@@ -1,0 +1,1 @@
+"""Dialogs: login, first run, settings, trainee edit, roster import preview."""

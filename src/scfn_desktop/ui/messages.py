@@ -1,0 +1,37 @@
+"""How errors reach the user: a `ServiceError` speaks the UI language; anything else is a bug
+and says so briefly instead of showing a traceback to office staff."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from scfn_desktop.services.errors import ServiceError
+
+
+def error_text(exc: BaseException, language: str) -> str:
+    if isinstance(exc, ServiceError):
+        return exc.message(language)
+    return QCoreApplication.translate(
+        "Messages", "An unexpected error occurred: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+
+
+def show_error(parent: QWidget | None, exc: BaseException, language: str,
+               title: str = "") -> QMessageBox:
+    """A non-blocking error box (tests and the event loop keep running while it is open)."""
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      title or QCoreApplication.translate("Messages", "Error"),
+                      error_text(exc, language), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("infoBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

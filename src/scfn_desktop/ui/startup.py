@@ -1,0 +1,39 @@
+"""Open the database for the GUI: migrate (telling the user about the backup made first),
+optionally load the demonstration data, and turn failures into a readable message box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from scfn_desktop.db import Database
+from scfn_desktop.ui.messages import error_text
+
+
+def open_database_for_gui(url: str, language: str, demo: bool = False) -> Database | None:
+    """The migrated database, or None after telling the user why it could not be opened."""
+    try:
+        db = Database(url)
+        if db.sqlite_path is not None:
+            db.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        backup = db.upgrade()
+    except Exception as exc:  # any failure here must reach the user, not a console
+        QMessageBox.critical(None, QCoreApplication.translate("Startup", "Cannot open the database"),
+                             QCoreApplication.translate("Startup", "The database could not be opened:\n%1\n\n%2")
+                             .replace("%1", url).replace("%2", error_text(exc, language)))
+        return None
+    if backup is not None:
+        QMessageBox.information(None, QCoreApplication.translate("Startup", "Database updated"),
+                                QCoreApplication.translate("Startup", "The database was updated to the new version. A copy of "
+                                    "the previous file was saved first:\n%1")
+                                .replace("%1", str(backup)))
+    if demo:
+        try:
+            from scfn_desktop.services.demo import load_demo
+
+            load_demo(db)
+        except Exception as exc:  # demo data is optional: warn and continue
+            QMessageBox.warning(None, QCoreApplication.translate("Startup", "Demonstration data"),
+                                QCoreApplication.translate("Startup", "The demonstration data could not be loaded:\n%1")
+                                .replace("%1", error_text(exc, language)))
+    return db

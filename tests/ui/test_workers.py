@@ -1,0 +1,106 @@
+"""The worker adapter: results arrive in the GUI thread, cancel closes the generator."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+
+from scfn_desktop.services.progress import Progress
+from scfn_desktop.ui.workers import ProgressTask, run_with_progress
+
+
+def test_generator_runs_to_completion(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[int] = []
+    threads: set[object] = set()
+
+    def work():
+        threads.add(QThread.currentThread())
+        for i in range(5):
+            yield Progress(i, 5, f"{i} 件目", f"item {i}")
+        return "done"
+
+    results: list[object] = []
+    task = run_with_progress(parent, "work", work, on_done=results.append)
+    task.progress.connect(lambda p: seen.append(p.done))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert results == ["done"]
+    assert QApplication.instance().thread() not in threads  # it really ran off the GUI thread
+    assert not parent.findChildren(QProgressDialog) or all(
+        not d.isVisible() for d in parent.findChildren(QProgressDialog))
+
+
+def test_cancel_closes_the_generator(qtbot):
+    step_taken = threading.Event()
+    may_continue = threading.Event()
+    closed = threading.Event()
+
+    def work():
+        try:
+            for i in range(1000):
+                yield Progress(i, 1000)
+                step_taken.set()
+                may_continue.wait(5)
+            return "finished anyway"
+        finally:
+            closed.set()
+
+    task = ProgressTask(work)
+    outcomes: list[str] = []
+    task.succeeded.connect(lambda _v: outcomes.append("succeeded"))
+    task.cancelled.connect(lambda: outcomes.append("cancelled"))
+    with qtbot.waitSignal(task.progress, timeout=5000):
+        task.start()
+    step_taken.wait(5)
+    task.cancel()
+    may_continue.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert outcomes == ["cancelled"]
+    assert closed.is_set()  # the generator's finally ran: a transaction would have rolled back
+
+
+def test_progress_dialog_cancel_button_cancels(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    gate = threading.Event()
+    closed = threading.Event()
+
+    def work():
+        try:
+            while True:
+                yield Progress(0, 0)
+                gate.wait(0.05)
+        finally:
+            closed.set()
+
+    cancelled: list[bool] = []
+    task = run_with_progress(parent, "endless", work,
+                             on_cancel=lambda: cancelled.append(True))
+    # Cancel only once the generator is inside its try block (an unstarted generator has no
+    # finally to run); waiting for a progress signal guarantees that.
+    qtbot.waitSignal(task.progress, timeout=5000).wait()
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    cancel_button = dialog.findChild(QPushButton)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+    assert cancelled == [True]
+    assert closed.is_set()
+
+
+def test_errors_reach_the_gui_thread(qtbot):
+    def work():
+        yield Progress(0, 1)
+        raise ValueError("broken file")
+
+    task = ProgressTask(work)
+    errors: list[BaseException] = []
+    task.failed.connect(errors.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start()
+    assert isinstance(errors[0], ValueError)
