@@ -1,0 +1,21 @@
+"""GUI exam tests: a migrated database with a run, an exam and scans written by the services."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from scfn_desktop.db.session import open_database
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "exams"))
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCFN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SCFN_DB_URL", raising=False)
+    database = open_database(f"sqlite:///{tmp_path / 'data' / 'scfn.sqlite3'}")
+    yield database
+    database.dispose()
