@@ -32,3 +32,43 @@ def db(db_url) -> Database:
 @pytest.fixture
 def actor() -> Actor:
     return Actor(username="tester", role="admin")
+
+
+@pytest.fixture(autouse=True)
+def _qt_guards(request, monkeypatch):
+    """napari-style guards for every test that uses Qt (asks for `qtbot` or `qapp`): the test
+    fails if it leaves a QThreadPool worker or a QTimer it started still running. Tests without
+    Qt skip this, so the core suite never creates a QApplication."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from PySide6.QtCore import QThreadPool, QTimer
+
+    from scfn_desktop.ui.workers import cancel_all
+
+    started: list[QTimer] = []
+    original_start = QTimer.start
+
+    def recording_start(self, *args):
+        started.append(self)
+        return original_start(self, *args)
+
+    monkeypatch.setattr(QTimer, "start", recording_start)
+    yield
+    pool = QThreadPool.globalInstance()
+    pool.waitForDone(1000)
+    leftover = pool.activeThreadCount()
+    if leftover:  # stop them anyway, so the next test (and interpreter exit) stays sane
+        cancel_all()
+    running = []
+    for timer in started:
+        try:
+            if timer.isActive():
+                running.append(timer)
+        except RuntimeError:  # already deleted with its widget: not running
+            continue
+    for timer in running:
+        timer.stop()
+    assert leftover == 0, f"the test left {leftover} QThreadPool worker(s) running"
+    assert not running, f"the test left {len(running)} QTimer(s) running"

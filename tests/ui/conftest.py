@@ -1,54 +1,17 @@
-"""Fixtures for the GUI tests: a fresh data folder and database per test, users of each role,
-and napari-style guards that fail a test leaving a worker thread or a started QTimer running."""
+"""Fixtures for the GUI tests: a fresh data folder and database per test, users of each role.
+(The thread and timer guards for every Qt test live in tests/conftest.py.)"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QThreadPool, QTimer
 
 from scfn_desktop.config import ENV_DATA_DIR, ENV_DB_URL, resolve_db_url
 from scfn_desktop.db.session import open_database
 from scfn_desktop.services import accounts
 from scfn_desktop.services.permissions import SYSTEM
-from scfn_desktop.ui.workers import cancel_all
 
 PASSWORDS = {"admin": "admin-pass", "staff": "staff-pass", "proctor": "proctor-pass",
              "committee": "committee-pass"}
-
-
-@pytest.fixture(autouse=True)
-def _no_leftover_threads(qapp):
-    yield
-    pool = QThreadPool.globalInstance()
-    pool.waitForDone(1000)
-    leftover = pool.activeThreadCount()
-    if leftover:  # stop them anyway, so the next test (and interpreter exit) stays sane
-        cancel_all()
-    assert leftover == 0, f"a test left {leftover} QThreadPool worker(s) running"
-
-
-@pytest.fixture(autouse=True)
-def _no_dangling_timers(monkeypatch, qapp):
-    """Record every QTimer started from Python during the test; none may still be running."""
-    started: list[QTimer] = []
-    original = QTimer.start
-
-    def start(self, *args):
-        started.append(self)
-        return original(self, *args)
-
-    monkeypatch.setattr(QTimer, "start", start)
-    yield
-    running = []
-    for timer in started:
-        try:
-            if timer.isActive():
-                running.append(timer)
-        except RuntimeError:  # already deleted with its widget: not running
-            continue
-    for timer in running:
-        timer.stop()
-    assert not running, f"{len(running)} QTimer(s) left running"
 
 
 @pytest.fixture
