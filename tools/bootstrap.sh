@@ -16,6 +16,11 @@ packages=(
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxrender1 libxi6
   python3-venv
 )
+if [ "$extra" = "test" ]; then
+  # The PostgreSQL server binaries for tests/postgres (a throwaway server on a Unix socket,
+  # started by the tests themselves); not for end users, who never need a server installed.
+  packages+=(postgresql)
+fi
 
 if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()

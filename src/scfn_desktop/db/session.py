@@ -17,10 +17,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# PostgreSQL advisory lock taken while migrating, so stations starting at once migrate once.
+MIGRATION_LOCK_KEY = 0x5CF0_0001
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -97,6 +99,11 @@ class Database:
             shutil.copy2(path, backup_path)
         cfg = alembic_config(self.url)
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Every station upgrades at start-up: the first one migrates, the others wait
+                # here and then find the schema at head (Alembic re-reads it after the lock).
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                             {"key": MIGRATION_LOCK_KEY})
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         return backup_path

@@ -45,7 +45,7 @@ class RunRow:
 
 
 def _validate(fiscal_year: int, term: int, days: Sequence[DaySpec], capacity: int,
-              threshold: int) -> None:
+              threshold: int, venue: str = "") -> None:
     problems: list[tuple[str, str]] = []
     if fiscal_year < REIWA_FIRST_YEAR:
         problems.append((f"年度 {fiscal_year} は令和以前です。",
@@ -61,6 +61,10 @@ def _validate(fiscal_year: int, term: int, days: Sequence[DaySpec], capacity: in
         if i > 1 and day <= days[i - 2][0]:
             problems.append((f"{i}日目の日付が前の日以前です。",
                              f"Day {i} is not after the previous day."))
+    venue_limit = TrainingRun.venue.type.length
+    if len(venue.strip()) > venue_limit:  # PostgreSQL refuses over-long text, SQLite stores it
+        problems.append((f"会場名が長すぎます（{venue_limit}文字まで）。",
+                         f"The venue name is too long (at most {venue_limit} characters)."))
     if capacity < 1:
         problems.append(("定員は1以上にしてください。", "The capacity must be 1 or more."))
     if threshold < 1:
@@ -75,7 +79,7 @@ def insert_run(s: Session, actor: Actor, fiscal_year: int, term: int, venue: str
                days: Sequence[DaySpec], capacity: int = 60,
                lateness_threshold_minutes: int = 60) -> TrainingRun:
     """Insert inside the caller's transaction (shared by `create_run` and the demo)."""
-    _validate(fiscal_year, term, days, capacity, lateness_threshold_minutes)
+    _validate(fiscal_year, term, days, capacity, lateness_threshold_minutes, venue)
     if s.scalar(select(TrainingRun.id).where(TrainingRun.fiscal_year == fiscal_year,
                                              TrainingRun.term == term)):
         label = run_label(fiscal_year, term)

@@ -179,7 +179,10 @@ def _import_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
         tmp.replace(target)
     sheets: list[SheetOutcome] = []
     with db.transaction() as s:
-        scan = ScanFile(exam_id=exam.id, sha256=sha, original_name=str(path),
+        # The end of a very deep path (it holds the file name) fits the column: PostgreSQL
+        # refuses over-long text where SQLite stores it.
+        name = str(path)[-ScanFile.original_name.type.length:]
+        scan = ScanFile(exam_id=exam.id, sha256=sha, original_name=name,
                         stored_path=rel.as_posix(), imported_by=actor.username)
         s.add(scan)
         s.flush()
