@@ -60,6 +60,13 @@ def entry_digest(prev_hash: str, seq: int, at: datetime, actor: str, action: str
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
+def _fit(value: str, column: Any) -> str:
+    """Cut a free-form value (e.g. a long file name as entity id) to its column, marking the cut:
+    PostgreSQL refuses an over-long VARCHAR where SQLite would store it."""
+    limit = column.type.length
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -77,20 +84,22 @@ def record(
     seq = (last.seq + 1) if last else 1
     prev_hash = last.entry_hash if last else GENESIS_HASH
     at = utcnow()
+    username = _fit(actor.username, AuditEntry.actor)
+    entity_id = _fit(str(entity_id), AuditEntry.entity_id)
     before_json = canonical_json(dict(before) if before is not None else None)
     after_json = canonical_json(dict(after) if after is not None else None)
     entry = AuditEntry(
         seq=seq,
         at=at,
-        actor=actor.username,
+        actor=username,
         action=action,
         entity=entity,
-        entity_id=str(entity_id),
+        entity_id=entity_id,
         before_json=before_json,
         after_json=after_json,
         prev_hash=prev_hash,
-        entry_hash=entry_digest(prev_hash, seq, at, actor.username, action, entity,
-                                str(entity_id), before_json, after_json),
+        entry_hash=entry_digest(prev_hash, seq, at, username, action, entity, entity_id,
+                                before_json, after_json),
     )
     session.add(entry)
     session.flush()
@@ -107,32 +116,38 @@ class ChainReport:
     reason_en: str = ""
 
 
+def entry_problem(e: AuditEntry, expected_seq: int, prev_hash: str) -> tuple[str, str] | None:
+    """Why this entry breaks the chain (ja, en), or None when it links and hashes correctly.
+
+    One entry at a time, so a caller can walk a large log in batches and report progress.
+    """
+    if e.seq != expected_seq:
+        return (
+            f"連番が {expected_seq} のはずが {e.seq} です（行の削除または挿入）。",
+            f"sequence {e.seq} found where {expected_seq} was expected (row deleted or inserted)",
+        )
+    if e.prev_hash != prev_hash:
+        return (
+            "直前の記録のハッシュと一致しません（前の行が改ざん・削除されています）。",
+            "prev_hash does not match the previous entry (an earlier row was altered or removed)",
+        )
+    if e.entry_hash != entry_digest(e.prev_hash, e.seq, e.at, e.actor, e.action, e.entity,
+                                    e.entity_id, e.before_json, e.after_json):
+        return (
+            "記録の内容がハッシュと一致しません（この行が改ざんされています）。",
+            "the entry's content does not match its hash (this row was altered)",
+        )
+    return None
+
+
 def verify_entries(entries: Iterable[AuditEntry]) -> ChainReport:
     prev_hash = GENESIS_HASH
-    expected_seq = 1
     checked = 0
     for e in entries:
-        problem: tuple[str, str] | None = None
-        if e.seq != expected_seq:
-            problem = (
-                f"連番が {expected_seq} のはずが {e.seq} です（行の削除または挿入）。",
-                f"sequence {e.seq} found where {expected_seq} was expected (row deleted or inserted)",
-            )
-        elif e.prev_hash != prev_hash:
-            problem = (
-                "直前の記録のハッシュと一致しません（前の行が改ざん・削除されています）。",
-                "prev_hash does not match the previous entry (an earlier row was altered or removed)",
-            )
-        elif e.entry_hash != entry_digest(e.prev_hash, e.seq, e.at, e.actor, e.action, e.entity,
-                                          e.entity_id, e.before_json, e.after_json):
-            problem = (
-                "記録の内容がハッシュと一致しません（この行が改ざんされています）。",
-                "the entry's content does not match its hash (this row was altered)",
-            )
+        problem = entry_problem(e, checked + 1, prev_hash)
         if problem:
             return ChainReport(False, checked, e.seq, e.id, problem[0], problem[1])
         prev_hash = e.entry_hash
-        expected_seq += 1
         checked += 1
     return ChainReport(True, checked)
 

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from scfn_desktop import __version__
 from scfn_desktop.config import Settings, data_dir
-from scfn_desktop.services import audit
+from scfn_desktop.services import audit_view
+from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import ROLE_LABELS, Permission
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.dialogs.settings import SettingsDialog
-from scfn_desktop.ui.messages import show_info
+from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.pages import PageSpec, pages_for
 from scfn_desktop.ui.resources import icon
 
@@ -209,8 +210,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def verify_audit(self) -> QMessageBox:
-        with self.ctx.db.session() as session:
-            report = audit.verify_chain(session)
+        """Help ▸ Verify: the same check as the audit page's button, as a quick message box."""
+        try:
+            report = audit_view.verify(self.ctx.db, self.ctx.actor)
+        except ServiceError as exc:
+            return show_error(self, exc, self.ctx.language)
         if report.ok:
             text = self.tr("The audit log is intact: %1 entries checked.").replace(
                 "%1", str(report.checked))
