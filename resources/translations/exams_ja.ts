@@ -4,219 +4,594 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="63"/>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="+63"/>
         <source>Re-scored: changed results</source>
         <translation>再採点：結果が変わった受講生</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="65"/>
+        <location line="+2"/>
         <source>The results of %1 trainees changed.</source>
         <translation>%1 名の判定が変わりました。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="66"/>
+        <location line="+1"/>
         <source>Nobody&apos;s result changed.</source>
         <translation>判定が変わった受講生はいません。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="69"/>
+        <location line="+3"/>
         <source>Trainee number</source>
         <translation>受講番号</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="69"/>
+        <location line="+0"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="70"/>
+        <location line="+1"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="70"/>
+        <location line="+0"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="71"/>
+        <location line="+1"/>
         <source>Score</source>
         <translation>得点</translation>
+    </message>
+</context>
+<context>
+    <name>ExamCommon</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_common.py" line="+66"/>
+        <source>… and %1 more</source>
+        <translation>ほか %1 件</translation>
     </message>
 </context>
 <context>
     <name>ExamPicker</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_common.py" line="32"/>
+        <location line="-32"/>
         <source>%1 %2 (%3 questions)</source>
         <translation>%1 %2（%3問）</translation>
     </message>
 </context>
 <context>
+    <name>ExamSetupDialog</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_setup_dialog.py" line="+107"/>
+        <source>Create the completion certification test</source>
+        <translation>修了認定テストの作成</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2 trainees)</source>
+        <translation>%1（受講生 %2 名）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Digits (1, 2, 3 …)</source>
+        <translation>数字（1, 2, 3 …）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Katakana (ア, イ, ウ …)</source>
+        <translation>カナ（ア, イ, ウ …）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> points</source>
+        <translation> 点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2,4,1/3,… — the answers from question 1 on, separated by commas; 1/3 means either is correct</source>
+        <translation>例: 2,4,1/3,…&#x3000;問1から順に正答をカンマで区切って入力します。1/3 は「1 と 3 のどちらも正解」です。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Training run:</source>
+        <translation>養成研修:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>試験名:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>questions ×</source>
+        <translation>問 ×</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>choices</source>
+        <translation>択</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size:</source>
+        <translation>問題数:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice labels:</source>
+        <translation>選択肢の記号:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points per question:</source>
+        <translation>配点（1問あたり）:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer key:</source>
+        <translation>正答:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pass criterion:</source>
+        <translation>合格基準:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(at most %1 questions fit on one form)</source>
+        <translation>（解答用紙1枚に %1 問まで）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of %2 answers entered · choices: %3</source>
+        <translation>%2 問中 %1 問の正答を入力済み・選択肢: %3</translation>
+    </message>
+</context>
+<context>
+    <name>FillBars</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_fill_bars.py" line="+39"/>
+        <source>Darkness of each choice (0 = white, 1 = black). Above the upper line: filled; below the lower line: empty; between (orange): needs a person.</source>
+        <translation>選択肢ごとの濃さ（0 = 白、1 = 黒）。上の線より濃ければ「塗り」、下の線より薄ければ「空欄」、その間（オレンジ）は人の確認が必要です。</translation>
+    </message>
+</context>
+<context>
     <name>KeyChangeDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="39"/>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="-32"/>
         <source>Change the answer key</source>
         <translation>正答の変更</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="40"/>
+        <location line="+1"/>
         <source>Answer key (e.g. 2,4,1/3 — &apos;/&apos; = either is correct):</source>
         <translation>正答（例: 2,4,1/3 — 「/」はいずれも正解）:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="43"/>
+        <location line="+3"/>
         <source>Void a question (everyone gets its points)</source>
         <translation>没問にする（全員正解扱い）</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="44"/>
+        <location line="+1"/>
         <source>Question:</source>
         <translation>問題番号:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="45"/>
+        <location line="+1"/>
         <source>Reason (required):</source>
         <translation>理由（必須）:</translation>
     </message>
 </context>
 <context>
-    <name>ResultsPage</name>
+    <name>KeyHistoryDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="67"/>
-        <source>Trainee number</source>
-        <translation>受講番号</translation>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_rule_dialogs.py" line="+98"/>
+        <source>History of the answer key and pass criterion</source>
+        <translation>正答・合格基準の変更履歴</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="67"/>
-        <source>Name</source>
-        <translation>氏名</translation>
+        <location line="+5"/>
+        <source>Version</source>
+        <translation>版</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="67"/>
-        <source>Score</source>
-        <translation>得点</translation>
+        <location line="+0"/>
+        <source>Date and time</source>
+        <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="67"/>
-        <source>Result</source>
-        <translation>判定</translation>
+        <location line="+0"/>
+        <source>Changed by</source>
+        <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="68"/>
+        <location line="+1"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="70"/>
-        <source>Q</source>
-        <translation>問</translation>
+        <location line="+0"/>
+        <source>What changed</source>
+        <translation>変更内容</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="70"/>
-        <source>Key</source>
-        <translation>正答</translation>
+        <location line="+0"/>
+        <source>Pass criterion</source>
+        <translation>合格基準</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="70"/>
-        <source>Correct</source>
-        <translation>正答率</translation>
+        <location line="+29"/>
+        <source>Each change is a new version; earlier results can always be reproduced. The top row is in force.</source>
+        <translation>変更のたびに新しい版として記録され、以前の結果もいつでも再現できます。いちばん上の行が現在の基準です。</translation>
+    </message>
+</context>
+<context>
+    <name>PassCriterionDialog</name>
+    <message>
+        <location line="-90"/>
+        <source>Change the pass criterion</source>
+        <translation>合格基準の変更</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="70"/>
-        <source>Blank</source>
-        <translation>無答率</translation>
+        <location line="+10"/>
+        <source>e.g. decided at the committee meeting of …</source>
+        <translation>例: 第2回認定審査委員会（11月20日）で決定</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="71"/>
-        <source>Doubtful</source>
-        <translation>要確認率</translation>
+        <location line="+7"/>
+        <source>Current criterion:</source>
+        <translation>現在の基準:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="71"/>
-        <source>Note</source>
-        <translation>備考</translation>
+        <location line="+1"/>
+        <source>%1 (maximum %2 points)</source>
+        <translation>%1（満点 %2 点）</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="73"/>
-        <source>Change answer key…</source>
-        <translation>正答を変更…</translation>
+        <location line="+2"/>
+        <source>New criterion:</source>
+        <translation>新しい基準:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="76"/>
-        <source>Void a question…</source>
-        <translation>没問にする…</translation>
+        <location line="+1"/>
+        <source>Reason (required):</source>
+        <translation>理由（必須）:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="81"/>
-        <source>Export results…</source>
-        <translation>結果を書き出す…</translation>
+        <location line="+1"/>
+        <source>Everyone is re-scored at once; the next window lists whose result changed.</source>
+        <translation>全員がすぐに再採点され、判定が変わった受講生が次の画面に表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>PassCriterionInput</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_setup_dialog.py" line="-139"/>
+        <source>Score rate</source>
+        <translation>得点率</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="84"/>
-        <source>Export annotated sheets (PDF)…</source>
-        <translation>読取結果付き解答用紙を書き出す（PDF）…</translation>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>得点</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="86"/>
-        <source>Refresh</source>
-        <translation>更新</translation>
+        <location line="+9"/>
+        <source> % or more</source>
+        <translation> %以上</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="90"/>
-        <source>Exam:</source>
-        <translation>試験:</translation>
+        <location line="+4"/>
+        <source> points or more</source>
+        <translation> 点以上</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrint</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_pdf_print.py" line="+36"/>
+        <source>Answer forms</source>
+        <extracomment>Rendering above this gains nothing for bubbles, markers and a QR code, and a 1200 dpi A4 page would be a 560 MB image.</extracomment>
+        <translation>解答用紙</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="115"/>
-        <source>No exam yet.</source>
-        <translation>試験がまだありません。</translation>
+        <location line="+9"/>
+        <source>Print answer forms (set the scale to 100% / actual size)</source>
+        <translation>解答用紙の印刷（倍率は 100%・実際のサイズで）</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormsPanel</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_print_panel.py" line="+62"/>
+        <source>Prints one answer form per trainee of the training run, with the trainee number and name already filled in (sorted by trainee number), followed by blank spare forms for spoiled sheets. Trainees write their number on a spare form.</source>
+        <translation>養成研修の受講生1人につき1枚、受講番号と氏名を印字した解答用紙を受講番号順に作成し、続けて書き損じ用の白紙の予備用紙を付けます。予備用紙には受講生が受講番号を記入します。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="123"/>
-        <source>Key version %1 · pass criterion: %2 · voided: %3 · passed %4, failed %5, needs review %6, did not sit %7</source>
-        <translation>正答 第%1版・合格基準: %2・没問: %3・合格 %4名、不合格 %5名、要確認 %6名、未受験 %7名</translation>
+        <location line="+11"/>
+        <source> sheets</source>
+        <translation> 枚</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="145"/>
-        <source>voided</source>
-        <translation>没問</translation>
+        <location line="+2"/>
+        <source>Create answer forms (PDF)…</source>
+        <translation>解答用紙を作成（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="146"/>
-        <source>check this question</source>
-        <translation>設問を確認してください</translation>
+        <location line="+4"/>
+        <source>&lt;b&gt;Print at 100% (actual size).&lt;/b&gt; Do not use &quot;Fit to page&quot; or &quot;Shrink&quot;: a scaled form cannot be read. Print single-sided on white A4 paper; colour or black-and-white both work.</source>
+        <translation>&lt;b&gt;倍率 100%（実際のサイズ）で印刷してください。&lt;/b&gt;「ページに合わせる」「縮小」で印刷すると読み取れません。白い A4 用紙に片面印刷（カラー・白黒どちらでも可）。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="192"/>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="203"/>
-        <source>Export results</source>
-        <translation>結果の書き出し</translation>
+        <location line="+8"/>
+        <source>Spare blank forms:</source>
+        <translation>予備用紙（白紙）:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="193"/>
-        <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        <location line="+6"/>
+        <source>No PDF created yet.</source>
+        <translation>まだ PDF を作成していません。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="203"/>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="215"/>
-        <source>Saved %1</source>
-        <translation>%1 に保存しました</translation>
+        <location line="+4"/>
+        <source>Open the PDF</source>
+        <translation>PDF を開く</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="206"/>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="215"/>
-        <source>Annotated sheets</source>
-        <translation>読取結果付き解答用紙</translation>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="207"/>
+        <location line="+13"/>
+        <source>Created PDF</source>
+        <translation>作成した PDF</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No exam yet: the committee creates it on the results page.</source>
+        <translation>試験がまだありません。認定審査委員会が「試験結果」画面で作成します。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 · %2 questions, %3 choices: %4 personalised forms + %5 spare forms = &lt;b&gt;%6 A4 pages&lt;/b&gt;.</source>
+        <translation>%1・%2問・%3択: 受講生用 %4 枚 ＋ 予備用紙 %5 枚 ＝ &lt;b&gt;A4 %6 ページ&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot print: these trainee numbers are not %1 digits: %2</source>
+        <translation>印刷できません。次の受講番号が %1 桁の数字ではありません: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>First page:</source>
+        <translation>1ページ目:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save the answer forms as PDF</source>
+        <translation>解答用紙を PDF で保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="219"/>
+        <location line="+13"/>
+        <source>Creating %1 …</source>
+        <translation>%1 を作成中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Creating answer forms</source>
+        <translation>解答用紙を作成中</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved %1 pages to %2. Open it to check, or print it now.</source>
+        <translation>%1 ページを %2 に保存しました。開いて内容を確認するか、このまま印刷してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The PDF was not created.</source>
+        <translation>PDF は作成されませんでした。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled: no PDF was written.</source>
+        <translation>キャンセルしました。PDF は保存されていません。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Printing answer forms</source>
+        <translation>解答用紙を印刷中</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent %1 pages to the printer: %2</source>
+        <translation>%1 ページをプリンターに送りました: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Printing cancelled. Check the printer for a partly printed job.</source>
+        <translation>印刷をキャンセルしました。途中まで印刷された用紙がないか、プリンターを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="+78"/>
+        <source>Trainee number</source>
+        <translation>受講番号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Q</source>
+        <translation>問</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>正答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Correct</source>
+        <translation>正答率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation>無答率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doubtful</source>
+        <translation>要確認率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change answer key…</source>
+        <translation>正答を変更…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Void a question…</source>
+        <translation>没問にする…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change pass criterion…</source>
+        <translation>合格基準を変更…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create exam…</source>
+        <translation>試験を作成…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Key history…</source>
+        <translation>正答・基準の履歴…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export results…</source>
+        <translation>結果を書き出す…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export annotated sheets (PDF)…</source>
+        <translation>読取結果付き解答用紙を書き出す（PDF）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exam:</source>
+        <translation>試験:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No exam yet. Create the test of a training run with “Create exam…”.</source>
+        <translation>試験がまだありません。「試験を作成…」から養成研修の修了認定テストを作成してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No exam yet: the committee creates it.</source>
+        <translation>試験がまだありません。認定審査委員会が作成します。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Key version %1 · pass criterion: %2 · voided: %3 · passed %4, failed %5, needs review %6, did not sit %7</source>
+        <translation>正答 第%1版・合格基準: %2・没問: %3・合格 %4名、不合格 %5名、要確認 %6名、未受験 %7名</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>voided</source>
+        <translation>没問</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>check this question</source>
+        <translation>設問を確認してください</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Exam created</source>
+        <translation>試験を作成しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created “%1” for %2 (exam ID %3). Proctors can now print the answer forms.</source>
+        <translation>%2 の「%1」を作成しました（試験ID %3）。試験監督が解答用紙を印刷できるようになりました。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+11"/>
+        <source>Export results</source>
+        <translation>結果の書き出し</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+12"/>
+        <source>Saved %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+9"/>
+        <source>Annotated sheets</source>
+        <translation>読取結果付き解答用紙</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Exam results</source>
         <translation>試験結果</translation>
     </message>
@@ -224,82 +599,92 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="64"/>
+        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="+80"/>
         <source>Keys: 1-9 choose · 0 or B blank · M several marks · Enter or N next · P previous</source>
         <translation>キー操作: 1〜9 選択・0 または B 無答・M 複数マーク・Enter または N 次へ・P 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="69"/>
+        <location line="+5"/>
         <source>This sheet belongs to the chosen trainee</source>
         <translation>この用紙を選んだ受講生のものとする</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="96"/>
+        <location line="+33"/>
         <source>Exam:</source>
         <translation>試験:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="132"/>
+        <location line="+36"/>
         <source>(trainee unknown)</source>
         <translation>（受講生不明）</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="134"/>
+        <location line="+2"/>
         <source>Whose sheet? %1 p.%2</source>
         <translation>受講生不明の用紙 %1 %2ページ</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="137"/>
+        <location line="+3"/>
         <source>Q%1 · %2 · %3 p.%4</source>
         <translation>問%1・%2・%3 %4ページ</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="142"/>
+        <location line="+8"/>
         <source>%1 open of %2</source>
         <translation>未確認 %1 件 / 全 %2 件</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="162"/>
-        <source>Nothing to review.</source>
-        <translation>要確認のマークはありません。</translation>
-    </message>
-    <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="168"/>
+        <location line="+44"/>
         <source>Whose sheet is this? %1 page %2 — read: %3 — %4</source>
         <translation>どの受講生の用紙ですか？ %1 %2ページ — 読取: %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="191"/>
+        <location line="+18"/>
         <source>Question %1 — %2 %3 — %4 page %5</source>
         <translation>問%1 — %2 %3 — %4 %5ページ</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="202"/>
+        <location line="-163"/>
         <source>Darkness per choice:</source>
         <translation>選択肢ごとの濃さ:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="204"/>
+        <location line="+3"/>
+        <source>&lt;span style=&apos;color:#2d2d2d&apos;&gt;■&lt;/span&gt; filled&#x3000;&lt;span style=&apos;color:#f08c00&apos;&gt;■&lt;/span&gt; unclear&#x3000;&lt;span style=&apos;color:#b8b8b8&apos;&gt;■&lt;/span&gt; empty&#x3000;&lt;span style=&apos;color:#1e64e6&apos;&gt;|&lt;/span&gt; this sheet&apos;s thresholds</source>
+        <translation>&lt;span style=&apos;color:#2d2d2d&apos;&gt;■&lt;/span&gt; 塗り&#x3000;&lt;span style=&apos;color:#f08c00&apos;&gt;■&lt;/span&gt; 判断できない&#x3000;&lt;span style=&apos;color:#b8b8b8&apos;&gt;■&lt;/span&gt; 空欄&#x3000;&lt;span style=&apos;color:#1e64e6&apos;&gt;|&lt;/span&gt; この用紙のしきい値</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>✔ No marks need review. All %1 items are decided; the results page shows the scores. Press P to go back over a decision.</source>
+        <translation>✔ 要確認のマークはありません。%1 件すべて確認済みです。得点は「試験結果」で確認できます。P キーで戻って見直せます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✔ No marks need review for this exam.</source>
+        <translation>✔ 要確認のマークはありません。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Not decided yet (machine read: %1)</source>
         <translation>未確認（機械の読取: %1）</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="207"/>
+        <location line="+3"/>
         <source>Decided by %1 at %2: %3</source>
         <translation>%1 が %2 に確認: %3</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="260"/>
+        <location line="+77"/>
         <source>blank</source>
         <translation>無答</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="262"/>
+        <location line="+2"/>
         <source>several marks</source>
         <translation>複数マーク</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="267"/>
+        <location line="+5"/>
         <source>Review marks</source>
         <translation>要確認のマーク</translation>
     </message>
@@ -307,32 +692,32 @@
 <context>
     <name>ScanStatus</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="196"/>
+        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="+228"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="197"/>
+        <location line="+1"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="198"/>
+        <location line="+1"/>
         <source>Trainee unknown</source>
         <translation>受講生不明</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="199"/>
+        <location line="+1"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="200"/>
+        <location line="+1"/>
         <source>Already imported</source>
         <translation>読み込み済み</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="201"/>
+        <location line="+1"/>
         <source>Imported</source>
         <translation>読み込み完了</translation>
     </message>
@@ -340,132 +725,182 @@
 <context>
     <name>ScanningPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="48"/>
+        <location line="-181"/>
         <source>Add folder…</source>
         <translation>フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="51"/>
+        <location line="+3"/>
         <source>Add files…</source>
         <translation>ファイルを追加…</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="54"/>
+        <location line="+3"/>
         <source>Clear list</source>
         <translation>一覧を消去</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="56"/>
+        <location line="+2"/>
         <source>Import scans</source>
         <translation>読み取り開始</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="66"/>
+        <location line="+10"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="66"/>
+        <location line="+0"/>
         <source>Page</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="66"/>
+        <location line="+0"/>
         <source>Result</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="66"/>
+        <location line="+0"/>
         <source>Trainee number</source>
         <translation>受講番号</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="67"/>
+        <location line="+1"/>
         <source>Marks to review</source>
         <translation>要確認の問</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="67"/>
+        <location line="+0"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="74"/>
+        <location line="+7"/>
         <source>This sheet counts</source>
         <translation>この用紙を採点に使う</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="77"/>
+        <location line="+3"/>
         <source>Set this sheet aside</source>
         <translation>この用紙を採点から外す</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="82"/>
+        <location line="+5"/>
         <source>Exam:</source>
         <translation>試験:</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="90"/>
+        <location line="+2"/>
+        <source>Scan the filled forms with the scanner&apos;s document feeder (200-300 dpi, colour or grey, PDF/TIFF/JPEG/PNG), then add the scanner&apos;s output folder here. Files already imported are skipped, so importing the same folder again is safe.</source>
+        <translation>記入済みの解答用紙をスキャナーの自動原稿送り装置で読み取り（200〜300 dpi、カラーまたはグレー、PDF/TIFF/JPEG/PNG）、保存先のフォルダーをここに追加します。取り込み済みのファイルは飛ばすので、同じフォルダーをもう一度取り込んでも問題ありません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Duplicates: select a sheet, then</source>
         <translation>重複した用紙: 表で用紙を選んでから</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="106"/>
+        <location line="+17"/>
+        <source>1. Print answer forms</source>
+        <translation>1. 解答用紙の印刷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2. Import scanned forms</source>
+        <translation>2. スキャンの取り込み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import scanned forms</source>
+        <translation>スキャンの取り込み</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Scanner output folder</source>
         <translation>スキャナーの保存フォルダー</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="112"/>
+        <location line="+6"/>
         <source>Scanned answer forms</source>
         <translation>スキャンした解答用紙</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="113"/>
+        <location line="+1"/>
         <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
         <translation>スキャン画像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="120"/>
+        <location line="+7"/>
         <source>Choose an exam and at least one folder or file.</source>
         <translation>試験と、フォルダーまたはファイルを1つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="125"/>
+        <location line="+5"/>
         <source>Reading answer forms</source>
         <translation>解答用紙を読み取り中</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="137"/>
+        <location line="+12"/>
         <source>Cancelled. Files read before cancelling are kept; import again to continue with the rest.</source>
         <translation>中止しました。中止前に読み取ったファイルは保存されています。もう一度読み取ると残りから続けます。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="153"/>
+        <location line="+16"/>
         <source>%1 sheets read: %2 OK, %3 duplicates, %4 need a trainee, %5 errors; %6 files already imported.</source>
         <translation>%1 枚を読み取りました: 正常 %2、重複 %3、受講生不明 %4、エラー %5。読み込み済みのファイル %6 件。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="181"/>
+        <location line="+28"/>
         <source>Select a sheet in the table first.</source>
         <translation>先に表で用紙を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="191"/>
+        <location line="+10"/>
         <source>Decision recorded for sheet %1.</source>
         <translation>用紙 %1 の判断を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="207"/>
-        <source>Scan answer forms</source>
-        <translation>解答用紙の読み取り</translation>
+        <location line="+16"/>
+        <source>Print and scan answer forms</source>
+        <translation>解答用紙の印刷・読み取り</translation>
     </message>
 </context>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_sheet_view.py" line="20"/>
+        <location filename="../../src/scfn_desktop/ui/widgets/exam_sheet_view.py" line="+61"/>
         <source>&lt;span style=&apos;color:#28aa28&apos;&gt;■&lt;/span&gt; correct&#x3000;&lt;span style=&apos;color:#dc2828&apos;&gt;■&lt;/span&gt; wrong&#x3000;&lt;span style=&apos;color:#ff9600&apos;&gt;■&lt;/span&gt; doubtful or decided by a person</source>
-        <translation>&lt;span style='color:#28aa28'&gt;■&lt;/span&gt; 正解　&lt;span style='color:#dc2828'&gt;■&lt;/span&gt; 不正解　&lt;span style='color:#ff9600'&gt;■&lt;/span&gt; 要確認のマーク・人が確認した問</translation>
+        <translation>&lt;span style=&apos;color:#28aa28&apos;&gt;■&lt;/span&gt; 正解&#x3000;&lt;span style=&apos;color:#dc2828&apos;&gt;■&lt;/span&gt; 不正解&#x3000;&lt;span style=&apos;color:#ff9600&apos;&gt;■&lt;/span&gt; 要確認のマーク・人が確認した問</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;span style=&apos;color:#1e64e6&apos;&gt;▶&lt;/span&gt; current question</source>
+        <translation>&lt;span style=&apos;color:#1e64e6&apos;&gt;▶&lt;/span&gt; 確認中の問</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out (Ctrl + wheel)</source>
+        <translation>縮小（Ctrl + ホイール）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in (Ctrl + wheel)</source>
+        <translation>拡大（Ctrl + ホイール）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fit the page width</source>
+        <translation>ページの幅に合わせて表示</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Zoom %1%</source>
+        <translation>倍率 %1%</translation>
     </message>
 </context>
 </TS>

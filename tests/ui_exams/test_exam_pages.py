@@ -1,9 +1,9 @@
-"""The exam pages with real widgets: import with progress, review by keyboard, key change
-re-scoring with the list of changed results; screenshots for docs/."""
+"""The exam pages with real widgets: import with progress, review by keyboard (the sheet view
+centred on the current row, darkness bars, the "nothing left" banner), key change re-scoring
+with the list of changed results. The docs screenshots come from tools/screenshots_exams.py
+(demo data); here the grabs go to tmp_path, so a test run never rewrites docs/."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from examkit import COMMITTEE, PROCTOR, fill, make_exam, make_run, number, printed_pages, write_png
@@ -13,7 +13,6 @@ from scfn_desktop.services.exam_results import exam_results
 from scfn_desktop.services.progress import run_to_end
 from scfn_desktop.services.scanning import import_scans
 from scfn_desktop.ui.context import AppContext
-from scfn_desktop.ui.i18n import install_translators
 from scfn_desktop.ui.pages import page_specs
 from scfn_desktop.ui.pages.results import ResultsPage
 from scfn_desktop.ui.pages.review import ReviewPage
@@ -25,7 +24,6 @@ pytestmark = pytest.mark.gui
 N, K = 20, 4
 KEY = ",".join(str(q % 4 + 1) for q in range(N))
 RIGHT = {q: KEY.split(",")[q - 1] for q in range(1, N + 1)}
-SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -68,13 +66,6 @@ def test_scanning_page_imports_with_progress(qtbot, db, exam, tmp_path):
         "Already imported"}
 
 
-@pytest.fixture
-def japanese(qapp):
-    loaded = install_translators("ja")
-    yield loaded
-    install_translators("en")
-
-
 def test_review_by_keyboard_and_screenshots(qtbot, db, exam, tmp_path, japanese):
     assert any("exams_ja" in name for name in japanese)
     run_to_end(import_scans(db, PROCTOR, exam, scans(exam, tmp_path)))
@@ -85,25 +76,75 @@ def test_review_by_keyboard_and_screenshots(qtbot, db, exam, tmp_path, japanese)
     qtbot.waitExposed(page)
     assert [i.question for i in page.items] == [4, 9]
     assert page.current().question == 4 and page.crop.pixmap() is not None
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.grab().save(str(SHOTS / "review.png"))
+    assert page.fills.labels == "1234" and len(page.fills.values) == 4
+    assert page.fills.mark_level is not None  # the bars show the sheet's thresholds
+    assert page.done_banner.isHidden()
+    assert_row_centred(page.sheet_view)
+    assert page.grab().save(str(tmp_path / "review.png"))
     assert exam_results(db, exam).by_number()[number(1)].status == "pending"
     qtbot.keyClick(page, Qt.Key.Key_4)
     assert page.current().question == 9  # moved on to the next open item
+    assert_row_centred(page.sheet_view)
+    assert page.done_banner.isHidden()
     qtbot.keyClick(page, Qt.Key.Key_B)
     assert all(i.resolved for i in page.items)
     assert "kantoku" in page.decided.text() and "確認" in page.decided.text()
+    assert not page.done_banner.isHidden()
+    assert "要確認のマークはありません" in page.done_banner.text()
     qtbot.keyClick(page, Qt.Key.Key_P)
     assert page.current().question == 4 and "kantoku" in page.decided.text()
-    page.grab().save(str(SHOTS / "review_decided.png"))
+    assert not page.done_banner.isHidden()  # still nothing open while stepping back
+    assert page.grab().save(str(tmp_path / "review_decided.png"))
     view = SheetView(AppContext(db, PROCTOR, "ja"))
     qtbot.addWidget(view)
     view.resize(760, 768)
     view.show()
     view.show_sheet(page.current().sheet_id, 150.0)
-    view.grab().save(str(SHOTS / "sheet_overlay.png"))
+    assert view.grab().save(str(tmp_path / "sheet_overlay.png"))
     r = exam_results(db, exam).by_number()[number(1)]
     assert r.status == "passed" and r.score == N - 1
+
+
+def assert_row_centred(view: SheetView) -> None:
+    """The current question's row is in the middle of the visible part of the sheet."""
+    point = view.focus_point()
+    viewport = view.scroll.viewport()
+    top = view.scroll.verticalScrollBar().value()
+    assert point is not None and viewport.height() > 100
+    assert top > 0  # the sheet was scrolled: the row is far below the page header
+    assert abs(point[1] - top - viewport.height() / 2) <= 2
+
+
+def test_sheet_view_zooms_around_the_row(qtbot, db, exam, tmp_path):
+    run_to_end(import_scans(db, PROCTOR, exam, scans(exam, tmp_path)))
+    page = ReviewPage(AppContext(db, PROCTOR))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.sheet_view
+    fit = view.image.width()
+    assert fit <= view.scroll.viewport().width()  # fit width: no sideways scrolling
+    view.zoom_by(2)
+    assert view.zoom() == 1.5 and view.image.width() > fit
+    assert_row_centred(view)
+    left = view.scroll.horizontalScrollBar().value()
+    assert abs(view.focus_point()[0] - left - view.scroll.viewport().width() / 2) <= 2
+    view.fit_width()
+    assert view.image.width() == fit and "100" in view.zoom_label.text()
+
+
+def test_empty_queue_says_nothing_needs_review(qtbot, db, exam, tmp_path, japanese):
+    run_to_end(import_scans(db, PROCTOR, exam, scans(exam, tmp_path, doubtful=False)))
+    page = ReviewPage(AppContext(db, PROCTOR, "ja"))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.items == [] and page.current() is None
+    assert not page.done_banner.isHidden()
+    assert page.done_banner.text() == "✔ 要確認のマークはありません。"
+    assert page.sheet_view.isHidden() and page.crop.isHidden()
+    qtbot.keyClick(page, Qt.Key.Key_1)  # keys do nothing harmful on an empty queue
+    qtbot.keyClick(page, Qt.Key.Key_N)
 
 
 def test_key_change_rescoring_lists_changed_results(qtbot, db, exam, tmp_path):

@@ -12,6 +12,7 @@ import csv
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import cv2
@@ -27,7 +28,7 @@ from scfn_desktop.omr.overlay import draw_overlay
 from scfn_desktop.omr.read import QuestionReading, SheetReading
 from scfn_desktop.services import audit
 from scfn_desktop.services.errors import NotFound
-from scfn_desktop.services.exams import exam_layout, get_exam
+from scfn_desktop.services.exams import exam_layout, get_exam, key_history
 from scfn_desktop.services.grading import (
     ExamResults,
     GradingRule,
@@ -257,3 +258,58 @@ def export_overlays(db: Database, actor: Actor, exam_id: int, out: str | Path) -
         audit.record(s, actor, "exam.export_overlays", "exam", exam_id,
                      after={"target": str(out), "sheets": len(written)})
     return written
+
+
+@dataclass(frozen=True)
+class KeyVersionView:
+    """One version of the grading rule as the committee reads its record: who changed what,
+    when and why (the summary is the difference from the previous version)."""
+
+    version: int
+    actor: str
+    created_at: datetime  # naive UTC, as stored
+    reason: str
+    rule: GradingRule
+    summary_ja: str
+    summary_en: str
+
+
+def key_versions(db: Database, exam_id: int) -> list[KeyVersionView]:
+    """Every key version, oldest first, each with what it changed."""
+    out: list[KeyVersionView] = []
+    previous: GradingRule | None = None
+    for v in key_history(db, exam_id):
+        rule = GradingRule.from_version(v)
+        ja, en = _describe_change(previous, rule)
+        out.append(KeyVersionView(v.version, v.actor, v.created_at, v.reason, rule, ja, en))
+        previous = rule
+    return out
+
+
+def _describe_change(old: GradingRule | None, new: GradingRule) -> tuple[str, str]:
+    if old is None:
+        return (f"作成（{len(new.key)}問・{new.describe_ja()}）",
+                f"created ({len(new.key)} questions, {new.describe_en()})")
+    ja: list[str] = []
+    en: list[str] = []
+    keyed = [q for q in sorted(new.key) if tuple(old.key.get(q, ())) != tuple(new.key[q])]
+    if keyed:
+        shown = ", ".join(f"問{q} {'/'.join(old.key.get(q, ())) or '—'}→{'/'.join(new.key[q])}"
+                          for q in keyed[:5])
+        more = f" ほか{len(keyed) - 5}問" if len(keyed) > 5 else ""
+        ja.append(f"正答変更 {shown}{more}")
+        en.append(f"key changed for {len(keyed)} question(s): "
+                  + ", ".join(f"Q{q}" for q in keyed[:10]))
+    for q in sorted(new.voided - old.voided):
+        ja.append(f"問{q}を没問")
+        en.append(f"Q{q} voided")
+    for q in sorted(old.voided - new.voided):
+        ja.append(f"問{q}の没問を取消")
+        en.append(f"Q{q} no longer voided")
+    if dict(old.points) != dict(new.points):
+        ja.append(f"配点変更（満点 {old.max_points}→{new.max_points}）")
+        en.append(f"points changed (maximum {old.max_points}→{new.max_points})")
+    if (old.pass_mode, old.pass_value) != (new.pass_mode, new.pass_value):
+        ja.append(f"合格基準 {old.describe_ja()}→{new.describe_ja()}")
+        en.append(f"pass criterion {old.describe_en()} → {new.describe_en()}")
+    return ("、".join(ja) or "変更なし", "; ".join(en) or "no change")

@@ -7,8 +7,11 @@ re-scores everyone in the same transaction so the caller can show whose pass/fai
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import random
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +23,12 @@ from scfn_desktop.db import Database
 from scfn_desktop.db.base import utcnow
 from scfn_desktop.db.exam_models import Exam, ExamKeyVersion
 from scfn_desktop.db.models import Trainee, TrainingRun
-from scfn_desktop.omr.layout import Layout, build_layout
+from scfn_desktop.omr.layout import Layout, LayoutError, build_layout
 from scfn_desktop.printing.answer_sheets import ExamInfo, SheetTrainee, iter_answer_sheets
 from scfn_desktop.rules.fiscal import run_label
 from scfn_desktop.services import audit
 from scfn_desktop.services.demo import DEMO_STEPS, DemoSummary
-from scfn_desktop.services.errors import NotFound, ValidationFailed
+from scfn_desktop.services.errors import NotFound, ServiceError, ValidationFailed
 from scfn_desktop.services.grading import (
     GradingRule,
     OutcomeChange,
@@ -71,12 +74,13 @@ class RescoreReport:
 
 
 def parse_key_text(text: str, labels: str = "digits") -> dict[int, list[str]]:
-    """'2,4,1/3' -> {1: ['2'], 2: ['4'], 3: ['1', '3']} (the CLI's and the key editor's format)."""
-    key: dict[int, list[str]] = {}
-    for i, part in enumerate(text.replace("、", ",").split(","), start=1):
-        choices = [c.strip() for c in part.split("/") if c.strip()]
-        key[i] = choices
-    return key
+    """'2,4,1/3' -> {1: ['2'], 2: ['4'], 3: ['1', '3']} (the CLI's and the key editor's format).
+    IME input (２，４、１／３, ｱ) is NFKC-normalised and line breaks join lines; an empty answer
+    inside a line is kept for the validator to report, never closed up (that would shift Qs)."""
+    norm = unicodedata.normalize("NFKC", text).replace("、", ",")
+    joined = ",".join(ln for ln in (ln.strip().strip(",").strip() for ln in norm.splitlines()) if ln)
+    return {i: [c.strip() for c in part.split("/") if c.strip()]
+            for i, part in enumerate(joined.split(","), start=1)} if joined else {}
 
 
 def format_key_text(key: Mapping[int, Sequence[str]]) -> str:
@@ -137,6 +141,19 @@ def _number_digits(session: Session, run_id: int) -> int:
     return max(4, min(10, max(lengths))) if lengths else 8
 
 
+@functools.lru_cache(maxsize=16)
+def max_questions(num_choices: int) -> int:
+    """Questions that fit on one A4 form with this many choices (100 up to 6): the setup dialog
+    caps its input with it, so no exam is created whose forms cannot be printed."""
+    for n in range(100, 0, -1):
+        try:
+            build_layout(n, num_choices)
+        except LayoutError:
+            continue
+        return n
+    return 0
+
+
 def create_exam(
     db: Database,
     actor: Actor,
@@ -159,6 +176,14 @@ def create_exam(
         raise ValidationFailed("選択肢数は 2〜9 にしてください。", "Choices must be 2-9.")
     if labels not in LABEL_SETS:
         raise ValidationFailed("選択肢の記号は数字かカナです。", "Labels are 'digits' or 'kana'.")
+    if num_questions > (limit := max_questions(num_choices)):
+        raise ValidationFailed(
+            f"{num_choices}択の場合、解答用紙1枚に収まるのは {limit} 問までです。",
+            f"With {num_choices} choices at most {limit} questions fit on one answer form.")
+    title = title.strip() or "修了認定テスト"
+    if len(title) > Exam.title.type.length:  # PostgreSQL refuses over-long text
+        raise ValidationFailed(f"試験名は {Exam.title.type.length} 文字までです。",
+                               f"The exam title has at most {Exam.title.type.length} characters.")
     allowed = LABEL_SETS[labels][:num_choices]
     clean = _validate_key(key, num_questions, allowed)
     pts = _points(points, num_questions)
@@ -303,28 +328,65 @@ def exam_layout(exam: ExamView) -> Layout:
     return build_layout(exam.num_questions, exam.num_choices, exam.labels, exam.number_digits)
 
 
-def print_answer_sheets(db: Database, actor: Actor, exam_id: int, out: str | Path,
-                        blank: int = 0) -> ProgressGen[int]:
-    """Personalised forms for every trainee of the run (sorted by 受講番号) plus `blank`
-    spare forms; yields progress per page, returns the page count."""
-    require(actor, Permission.PRINT_SHEETS)
-    exam = get_exam(db, exam_id)
+@dataclass(frozen=True)
+class PrintPlan:
+    """What printing the forms of an exam would produce, shown before the proctor starts."""
+
+    exam: ExamView
+    trainees: int
+    bad_numbers: tuple[str, ...] = ()  # trainee numbers that cannot be pre-filled on the grid
+
+
+def _sheet_people(db: Database, exam: ExamView) -> tuple[list[SheetTrainee], list[str]]:
     with db.session() as s:
         people = s.scalars(select(Trainee).where(Trainee.run_id == exam.run_id)
                            .order_by(Trainee.trainee_number)).all()
         sheet_people = [SheetTrainee(t.trainee_number, t.full_name, t.romaji) for t in people]
     bad = [p.number for p in sheet_people
            if not p.number.isdigit() or len(p.number) != exam.number_digits]
+    return sheet_people, bad
+
+
+def print_plan(db: Database, exam_id: int) -> PrintPlan:
+    """Checked before the proctor picks a file, so a bad roster is seen at once."""
+    exam = get_exam(db, exam_id)
+    people, bad = _sheet_people(db, exam)
+    return PrintPlan(exam, len(people), tuple(bad))
+
+
+def print_answer_sheets(db: Database, actor: Actor, exam_id: int, out: str | Path,
+                        blank: int = 0) -> ProgressGen[int]:
+    """Personalised forms for every trainee of the run (sorted by 受講番号) plus `blank`
+    spare forms; yields progress per page, returns the page count. Written as `<name>.part` and
+    renamed at the end: a cancelled or failed run never leaves a half-written PDF to print."""
+    require(actor, Permission.PRINT_SHEETS)
+    exam = get_exam(db, exam_id)
+    sheet_people, bad = _sheet_people(db, exam)
     if bad:
         raise ValidationFailed(
             f"受講番号が {exam.number_digits} 桁の数字でないため印刷できません: {', '.join(bad[:5])}",
             f"Trainee numbers must be {exam.number_digits} digits: {', '.join(bad[:5])}")
+    if not 0 <= blank <= 500:
+        raise ValidationFailed("予備用紙は 0〜500 枚にしてください。", "Spare forms must be 0-500.")
+    out = Path(out)
+    part = out.with_name(out.name + ".part")
     info = ExamInfo(str(exam.id), exam.title, exam.run_label)
     pages = 0
-    for done, total in iter_answer_sheets(out, exam_layout(exam), info, sheet_people, blank):
-        pages = done
-        yield Progress(done, total, f"解答用紙を作成中 {done}/{total}",
-                       f"Rendering answer forms {done}/{total}")
+    try:
+        for done, total in iter_answer_sheets(part, exam_layout(exam), info, sheet_people,
+                                              blank):
+            pages = done
+            yield Progress(done, total, f"解答用紙を作成中 {done}/{total}",
+                           f"Rendering answer forms {done}/{total}")
+        try:
+            os.replace(part, out)
+        except OSError as exc:  # e.g. the old PDF is still open in a viewer on Windows
+            raise ServiceError(
+                f"PDF を保存できません（別のアプリで開いていませんか？）: {out}（{exc.strerror}）",
+                f"Cannot save the PDF (is it open in another program?): {out} ({exc.strerror})",
+            ) from exc
+    finally:
+        part.unlink(missing_ok=True)
     with db.transaction() as s:
         audit.record(s, actor, "exam.print_sheets", "exam", exam_id,
                      after={"pages": pages, "blank": blank, "file": str(out)})

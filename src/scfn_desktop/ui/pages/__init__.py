@@ -17,6 +17,8 @@ PAGE_MODULES = [
     "scfn_desktop.ui.pages.scanning",
     "scfn_desktop.ui.pages.review",
     "scfn_desktop.ui.pages.results",
+    "scfn_desktop.ui.pages.users",
+    "scfn_desktop.ui.pages.audit_log",
 ]
 
 

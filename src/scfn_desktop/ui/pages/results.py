@@ -1,13 +1,15 @@
 """The results page (修了認定テストの結果): each trainee's score and 合格/不合格/要確認/未受験,
 per-question statistics to spot a flawed question, and for the committee (MANAGE_EXAMS) the
-key change and 没問 with a reason, which re-score everyone and list whose result changed."""
+exam's setup (create the test of a run), the key change, 没問 and the pass criterion, each with
+a reason, which re-score everyone and list whose result changed. The history of the rule is
+open to everyone who sees the results: it is the committee's record."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,16 +29,20 @@ from scfn_desktop.services.exam_results import (
     exam_results,
     export_overlays,
     export_results,
+    key_versions,
     question_stats,
 )
-from scfn_desktop.services.exams import RescoreReport
+from scfn_desktop.services.exams import ExamView, RescoreReport
 from scfn_desktop.services.grading import STATUS_LABELS
 from scfn_desktop.services.permissions import Permission
+from scfn_desktop.services.runs import list_runs
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.pages import PageSpec
 from scfn_desktop.ui.widgets.exam_common import ExamPicker
 from scfn_desktop.ui.widgets.exam_key_dialog import ChangesDialog, KeyChangeDialog
+from scfn_desktop.ui.widgets.exam_rule_dialogs import KeyHistoryDialog, PassCriterionDialog
+from scfn_desktop.ui.widgets.exam_setup_dialog import ExamSetupDialog, ExamSpec
 
 STATUS_COLOURS = {"passed": "#e3f4e3", "failed": "#fbe0e0", "pending": "#fff1d6",
                   "absent": "#eeeeee"}
@@ -49,6 +55,8 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.verticalHeader().setVisible(False)
+    t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)  # 60 rows: compact
+    t.setWordWrap(False)
     t.horizontalHeader().setStretchLastSection(True)
     return t
 
@@ -58,6 +66,9 @@ class ResultsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.changes_dialog: ChangesDialog | None = None
+        self.setup_dialog: ExamSetupDialog | None = None
+        self.pass_dialog: PassCriterionDialog | None = None
+        self.history_dialog: KeyHistoryDialog | None = None
         self.picker = ExamPicker(ctx)
         self.picker.examChanged.connect(lambda _id: self.reload())
         self.rule_label = QLabel()
@@ -76,8 +87,17 @@ class ResultsPage(QWidget):
         self.void_button = QPushButton(self.tr("Void a question…"))
         self.void_button.setObjectName("voidButton")
         self.void_button.clicked.connect(lambda: self._open_dialog("void"))
-        for b in (self.key_button, self.void_button):
+        self.pass_button = QPushButton(self.tr("Change pass criterion…"))
+        self.pass_button.setObjectName("passCriterionButton")
+        self.pass_button.clicked.connect(self.open_pass_dialog)
+        self.create_button = QPushButton(self.tr("Create exam…"))
+        self.create_button.setObjectName("createExamButton")
+        self.create_button.clicked.connect(self.open_setup_dialog)
+        for b in (self.key_button, self.void_button, self.pass_button, self.create_button):
             b.setVisible(can_manage)
+        self.history_button = QPushButton(self.tr("Key history…"))
+        self.history_button.setObjectName("keyHistoryButton")
+        self.history_button.clicked.connect(self.open_history)
         export = QPushButton(self.tr("Export results…"))
         export.setObjectName("exportResultsButton")
         export.clicked.connect(self._export)
@@ -89,9 +109,10 @@ class ResultsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Exam:")))
         top.addWidget(self.picker, 1)
+        top.addWidget(self.create_button)
         top.addWidget(refresh)
         buttons = QHBoxLayout()
-        for b in (self.key_button, self.void_button):
+        for b in (self.key_button, self.void_button, self.pass_button, self.history_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(export)
@@ -111,8 +132,13 @@ class ResultsPage(QWidget):
         exam_id = self.picker.exam_id()
         self.results.setRowCount(0)
         self.stats.setRowCount(0)
+        for b in (self.key_button, self.void_button, self.pass_button, self.history_button):
+            b.setEnabled(bool(exam_id))
         if not exam_id:
-            self.rule_label.setText(self.tr("No exam yet."))
+            self.rule_label.setText(
+                self.tr("No exam yet. Create the test of a training run with “Create exam…”.")
+                if self.ctx.actor.can(Permission.MANAGE_EXAMS)
+                else self.tr("No exam yet: the committee creates it."))
             return
         exam = exams.get_exam(self.ctx.db, exam_id)
         res = exam_results(self.ctx.db, exam_id)
@@ -167,6 +193,67 @@ class ResultsPage(QWidget):
         else:
             self.void(dialog.question.value(), dialog.reason.text())
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Scans read and marks decided on the other pages since the last visit count now."""
+        self.picker.reload()
+        self.reload()
+        super().showEvent(event)
+
+    def open_setup_dialog(self) -> ExamSetupDialog:
+        runs = list_runs(self.ctx.db)
+        self.setup_dialog = ExamSetupDialog(runs, self.create_exam, self.ctx.language, self)
+        self.setup_dialog.accepted.connect(self._exam_created)
+        self.setup_dialog.open()
+        return self.setup_dialog
+
+    def create_exam(self, spec: ExamSpec) -> ExamView:
+        """Raises the service's refusal: the dialog shows it and stays open."""
+        key = exams.parse_key_text(spec.key_text)
+        mode_kw = ({"pass_points": round(spec.pass_value)} if spec.pass_mode == "points"
+                   else {"pass_percent": spec.pass_value})
+        return exams.create_exam(self.ctx.db, self.ctx.actor, spec.run_id, spec.num_questions,
+                                 key, spec.num_choices, spec.labels, spec.points,
+                                 title=spec.title, **mode_kw)
+
+    def _exam_created(self) -> None:
+        exam = self.setup_dialog.result_value if self.setup_dialog else None
+        if not isinstance(exam, ExamView):
+            return
+        self.picker.reload()
+        self.picker.setCurrentIndex(self.picker.findData(exam.id))
+        self.reload()
+        show_info(self, self.tr("Exam created"),
+                  self.tr("Created “%1” for %2 (exam ID %3). Proctors can now print the "
+                          "answer forms.").replace("%1", exam.title)
+                  .replace("%2", exam.run_label).replace("%3", str(exam.id)))
+
+    def open_pass_dialog(self) -> PassCriterionDialog | None:
+        exam_id = self.picker.exam_id()
+        if not exam_id:
+            return None
+        rule = exams.get_exam(self.ctx.db, exam_id).rule
+        self.pass_dialog = PassCriterionDialog(
+            rule, lambda mode, value, reason: exams.set_pass_criterion(
+                self.ctx.db, self.ctx.actor, exam_id, mode, value, reason),
+            self.ctx.language, self)
+        self.pass_dialog.accepted.connect(
+            lambda: self._show_changes(self.pass_dialog.result_value))
+        self.pass_dialog.open()
+        return self.pass_dialog
+
+    def set_pass(self, mode: str, value: float, reason: str) -> RescoreReport | None:
+        return self._rescore(lambda: exams.set_pass_criterion(
+            self.ctx.db, self.ctx.actor, self.picker.exam_id(), mode, value, reason))
+
+    def open_history(self) -> KeyHistoryDialog | None:
+        exam_id = self.picker.exam_id()
+        if not exam_id:
+            return None
+        self.history_dialog = KeyHistoryDialog(key_versions(self.ctx.db, exam_id),
+                                               self.ctx.language, self)
+        self.history_dialog.open()
+        return self.history_dialog
+
     def change_key(self, key_text: str, reason: str) -> RescoreReport | None:
         return self._rescore(lambda: exams.set_key(
             self.ctx.db, self.ctx.actor, self.picker.exam_id(),
@@ -182,10 +269,16 @@ class ResultsPage(QWidget):
         except Exception as exc:  # refusals (reason missing, bad key) are shown
             show_error(self, exc, self.ctx.language)
             return None
+        self._show_changes(report)
+        return report
+
+    def _show_changes(self, report: object) -> None:
+        """Whose pass/fail the re-scoring flipped: shown after every change of the rule."""
+        if not isinstance(report, RescoreReport):
+            return
         self.reload()
         self.changes_dialog = ChangesDialog(report.changes, self.ctx.language, self)
         self.changes_dialog.open()
-        return report
 
     # --- exports ----------------------------------------------------------------------------
     def _export(self) -> None:

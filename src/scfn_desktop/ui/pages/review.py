@@ -2,14 +2,16 @@
 
 Keyboard first, because a proctor reviews dozens of marks in a row: 1-9 choose that choice,
 0 or B = blank, M = several marks, Enter or N = next open item, P = previous. Each item shows
-the crop of the question's row, the measured darkness per choice and who decided (if anyone);
-the sheet view beside it shows the whole page with the marks drawn on it.
+the crop of the question's row, the measured darkness per choice as bars against the sheet's
+thresholds, and who decided (if anyone); below, the whole page with the marks drawn on it,
+scrolled so the current row sits in the middle, framed in blue. When nothing is left open a
+green banner says so: the proctor must know the queue is finished, not guess from a list.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scfn_desktop.omr.layout import Layout
 from scfn_desktop.omr.overlay import crop_question
+from scfn_desktop.omr.read import SheetReading
 from scfn_desktop.services import review
 from scfn_desktop.services.exam_results import sheet_reading
 from scfn_desktop.services.exams import get_exam
@@ -31,9 +35,12 @@ from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.pages import PageSpec
 from scfn_desktop.ui.widgets.exam_common import ExamPicker, to_pixmap
-from scfn_desktop.ui.widgets.exam_sheet_view import SheetView
+from scfn_desktop.ui.widgets.exam_fill_bars import FillBars
+from scfn_desktop.ui.widgets.exam_sheet_view import FocusRect, SheetView
 
-CROP_SCALE = 3
+CROP_HEIGHT = 88  # px: big enough to judge a pencil mark, small enough to leave the sheet room
+DONE_STYLE = ("QLabel { background: #e3f4e3; border: 1px solid #7cc47c; border-radius: 4px;"
+              " padding: 10px; font-weight: bold; }")
 
 
 class ReviewPage(QWidget):
@@ -54,11 +61,20 @@ class ReviewPage(QWidget):
         self.title.setWordWrap(True)
         self.crop = QLabel()
         self.crop.setObjectName("questionCrop")
-        self.crop.setMinimumHeight(90)
+        self.crop.setFixedHeight(CROP_HEIGHT + 4)
         self.crop.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.fills = QLabel()
-        self.fills.setObjectName("fillsLabel")
-        self.fills.setTextFormat(Qt.TextFormat.RichText)
+        self.fills_caption = QLabel(self.tr("Darkness per choice:"))
+        self.fills = FillBars()
+        self.fills_legend = QLabel(self.tr(
+            "<span style='color:#2d2d2d'>■</span> filled　"
+            "<span style='color:#f08c00'>■</span> unclear　"
+            "<span style='color:#b8b8b8'>■</span> empty　"
+            "<span style='color:#1e64e6'>|</span> this sheet's thresholds"))
+        self.done_banner = QLabel()
+        self.done_banner.setObjectName("reviewDoneBanner")
+        self.done_banner.setWordWrap(True)
+        self.done_banner.setStyleSheet(DONE_STYLE)
+        self.done_banner.hide()
         self.decided = QLabel()
         self.decided.setObjectName("decidedLabel")
         self.help = QLabel(self.tr("Keys: 1-9 choose · 0 or B blank · M several marks · "
@@ -73,9 +89,15 @@ class ReviewPage(QWidget):
 
         detail = QWidget()
         d = QVBoxLayout(detail)
+        d.addWidget(self.done_banner)
         d.addWidget(self.title)
         d.addWidget(self.crop)
-        d.addWidget(self.fills)
+        fills_row = QHBoxLayout()
+        fills_row.addWidget(self.fills_caption)
+        fills_row.addWidget(self.fills)
+        fills_row.addStretch(1)
+        fills_row.addWidget(self.fills_legend)
+        d.addLayout(fills_row)
         d.addWidget(self.decided)
         assign = QHBoxLayout()
         assign.addWidget(self.trainee_combo, 1)
@@ -137,10 +159,22 @@ class ReviewPage(QWidget):
         return mark + self.tr("Q%1 · %2 · %3 p.%4").replace("%1", str(item.question)).replace(
             "%2", who).replace("%3", item.file).replace("%4", str(item.page))
 
+    def open_count(self) -> int:
+        return sum(1 for i in self.items if i.kind == "identify" or not i.resolved)
+
     def _update_progress(self) -> None:
-        open_items = sum(1 for i in self.items if i.kind == "identify" or not i.resolved)
+        open_items = self.open_count()
         self.progress.setText(self.tr("%1 open of %2").replace("%1", str(open_items))
                               .replace("%2", str(len(self.items))))
+        if open_items:
+            self.done_banner.hide()
+            return
+        self.done_banner.setText(
+            self.tr("✔ No marks need review. All %1 items are decided; the results page "
+                    "shows the scores. Press P to go back over a decision.")
+            .replace("%1", str(len(self.items))) if self.items
+            else self.tr("✔ No marks need review for this exam."))
+        self.done_banner.show()
 
     def _next_open(self, after: int) -> int:
         for i in range(after + 1, len(self.items)):
@@ -158,34 +192,38 @@ class ReviewPage(QWidget):
         is_mark = item is not None and item.kind == "mark"
         for w in (self.trainee_combo, self.assign_button):
             w.setVisible(item is not None and item.kind == "identify")
+        for w in (self.title, self.decided, self.help, self.sheet_view):
+            w.setVisible(item is not None)
+        for w in (self.crop, self.fills_caption, self.fills, self.fills_legend):
+            w.setVisible(is_mark)
+        self.crop.clear()
+        self.fills.clear()
+        self.decided.clear()
         if item is None:
-            self.title.setText(self.tr("Nothing to review."))
-            self.crop.clear()
-            self.fills.clear()
-            self.decided.clear()
+            self.sheet_view.clear()
             return
-        if not is_mark:
+        reading = sheet_reading(self.ctx.db, item.sheet_id)
+        if is_mark:
+            self._show_mark(item)
+            self._show_darkness(item, reading)
+            focus = question_rect(reading.layout, item.question or 1)
+        else:
             self.title.setText(self.tr("Whose sheet is this? %1 page %2 — read: %3 — %4")
                                .replace("%1", item.file).replace("%2", str(item.page))
                                .replace("%3", item.read_number or "—")
                                .replace("%4", self.ctx.pick(item.problem_ja, item.problem_en)))
-            self.crop.clear()
-            self.fills.clear()
-            self.decided.clear()
-        else:
-            self._show_mark(item)
-        reading_y = None
-        if is_mark:
-            reading = sheet_reading(self.ctx.db, item.sheet_id)
-            reading_y = reading.layout.question(item.question).label_y_mm
-            if reading.warped is not None:
-                crop = crop_question(reading, item.question)
-                pix = to_pixmap(crop)
-                self.crop.setPixmap(pix.scaled(pix.width() * CROP_SCALE,
-                                               pix.height() * CROP_SCALE,
-                                               Qt.AspectRatioMode.KeepAspectRatio,
-                                               Qt.TransformationMode.SmoothTransformation))
-        self.sheet_view.show_sheet(item.sheet_id, reading_y)
+            focus = number_rect(reading.layout)
+        self.sheet_view.show_sheet(item.sheet_id, focus_rect=focus)
+
+    def _show_darkness(self, item: review.ReviewItem, reading: SheetReading) -> None:
+        t = reading.thresholds
+        self.fills.set_values(item.choice_labels, item.adjusted or item.fills,
+                              item.machine_labels, t.mark if item.adjusted else None,
+                              t.empty if item.adjusted else None)
+        if reading.warped is not None:
+            pix = to_pixmap(crop_question(reading, item.question or 1))
+            self.crop.setPixmap(pix.scaledToHeight(CROP_HEIGHT,
+                                                   Qt.TransformationMode.SmoothTransformation))
 
     def _show_mark(self, item: review.ReviewItem) -> None:
         self.title.setText(self.tr("Question %1 — %2 %3 — %4 page %5")
@@ -193,13 +231,6 @@ class ReviewPage(QWidget):
                            .replace("%2", item.trainee_number or "?")
                            .replace("%3", item.trainee_name).replace("%4", item.file)
                            .replace("%5", str(item.page)))
-        cells = []
-        for label, value in zip(item.choice_labels, item.adjusted or item.fills, strict=False):
-            strong = label in item.machine_labels
-            bar = "█" * max(0, min(10, round(value * 10)))
-            text = f"{label}: {value:.2f} {bar}"
-            cells.append(f"<b>{text}</b>" if strong else text)
-        self.fills.setText(self.tr("Darkness per choice:") + "<br>" + "　".join(cells))
         if item.decision is None:
             self.decided.setText(self.tr("Not decided yet (machine read: %1)").replace(
                 "%1", "".join(item.machine_labels) or "—"))
@@ -237,6 +268,14 @@ class ReviewPage(QWidget):
             return
         self.reload()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Sheets imported since this page was built join the queue when it is shown."""
+        before = self.picker.exam_id()
+        self.picker.reload()  # a different exam reloads through examChanged
+        if self.picker.exam_id() == before:
+            self.reload(keep_row=self.queue.currentRow() if self.items else None)
+        super().showEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         key, text = event.key(), event.text().upper()
         item = self.current()
@@ -253,6 +292,22 @@ class ReviewPage(QWidget):
             self.queue.setCurrentRow(max(0, self.queue.currentRow() - 1))
         else:
             super().keyPressEvent(event)
+
+
+def question_rect(layout: Layout, number: int) -> FocusRect:
+    """The printed row of a question (number and bubbles), in mm, for the sheet view."""
+    q = layout.question(number)
+    r = q.choices[0].r_mm
+    return (q.label_x_mm - 4.0, q.label_y_mm - r - 1.0, q.choices[-1].x_mm + r + 1.0,
+            q.label_y_mm + r + 1.0)
+
+
+def number_rect(layout: Layout) -> FocusRect:
+    """The QR code and the trainee-number grid: where to look to tell whose sheet it is."""
+    bubbles = [b for col in layout.trainee_number for b in col.bubbles]
+    r = bubbles[0].r_mm
+    return (layout.qr.x_mm - 1.0, min(c.box_y_mm for c in layout.trainee_number) - 5.0,
+            max(b.x_mm for b in bubbles) + r + 1.0, max(b.y_mm for b in bubbles) + r + 1.0)
 
 
 def answer_text(kind: str, labels: tuple[str, ...]) -> str:

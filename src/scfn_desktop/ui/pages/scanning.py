@@ -1,13 +1,15 @@
-"""The scanning page (解答用紙の読み取り): pick the scanner's folder or files, import them behind
-the progress dialog (cancel keeps finished files), see every file's and sheet's outcome, and
-settle duplicates (which sheet counts, or set one aside)."""
+"""The answer-forms page (解答用紙の印刷・読み取り), in the order the proctor works: the 印刷 tab
+makes the personalised forms (PRINT_SHEETS, see widgets/exam_print_panel.py); the 読み取り tab
+imports the scanner's folder or files behind the progress dialog (cancel keeps finished files),
+shows every file's and sheet's outcome, and settles duplicates (which sheet counts, or set one
+aside). One exam picker above both tabs, so the forms printed are the forms read."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,7 @@ from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.pages import PageSpec
 from scfn_desktop.ui.widgets.exam_common import ExamPicker
+from scfn_desktop.ui.widgets.exam_print_panel import PrintFormsPanel
 from scfn_desktop.ui.workers import ProgressTask, run_with_progress
 
 STATUS_COLOURS = {"ok": "#e3f4e3", "duplicate": "#fff1d6", "unidentified": "#fff1d6",
@@ -81,6 +85,11 @@ class ScanningPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Exam:")))
         top.addWidget(self.picker, 1)
+        hint = QLabel(self.tr("Scan the filled forms with the scanner's document feeder "
+                              "(200-300 dpi, colour or grey, PDF/TIFF/JPEG/PNG), then add the "
+                              "scanner's output folder here. Files already imported are "
+                              "skipped, so importing the same folder again is safe."))
+        hint.setWordWrap(True)
         buttons = QHBoxLayout()
         for b in (add_folder, add_files, clear):
             buttons.addWidget(b)
@@ -91,13 +100,36 @@ class ScanningPage(QWidget):
         dup.addWidget(self.count_button)
         dup.addWidget(self.discard_button)
         dup.addStretch(1)
+        scan_tab = QWidget()
+        sv = QVBoxLayout(scan_tab)
+        sv.addWidget(hint)
+        sv.addWidget(self.paths)
+        sv.addLayout(buttons)
+        sv.addWidget(self.summary)
+        sv.addWidget(self.table, 1)
+        sv.addLayout(dup)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("answerFormTabs")
+        self.print_panel: PrintFormsPanel | None = None
+        if ctx.actor.can(Permission.PRINT_SHEETS):
+            self.print_panel = PrintFormsPanel(ctx, self.picker)
+            self.tabs.addTab(self.print_panel, self.tr("1. Print answer forms"))
+            self.tabs.addTab(scan_tab, self.tr("2. Import scanned forms"))
+        else:
+            self.tabs.addTab(scan_tab, self.tr("Import scanned forms"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.paths)
-        layout.addLayout(buttons)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(dup)
+        layout.addWidget(self.tabs, 1)
+
+    def show_scan_tab(self) -> None:
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Exams created on the results page since this page was built appear here."""
+        self.picker.reload()
+        if self.print_panel is not None:  # the roster may have changed too
+            self.print_panel.refresh()
+        super().showEvent(event)
 
     def selected_paths(self) -> list[Path]:
         return [Path(self.paths.item(i).text()) for i in range(self.paths.count())]
@@ -204,7 +236,7 @@ def status_label(status: str) -> str:
 
 
 def _title() -> str:
-    return QCoreApplication.translate("ScanningPage", "Scan answer forms")
+    return QCoreApplication.translate("ScanningPage", "Print and scan answer forms")
 
 
 PAGE_SPEC = PageSpec(key="scanning", title=_title, permission=Permission.SCAN_SHEETS,

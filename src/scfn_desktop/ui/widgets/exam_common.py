@@ -1,14 +1,16 @@
-"""Small pieces shared by the exam pages: the exam chooser and numpy -> QPixmap."""
+"""Small pieces shared by the exam pages: the exam chooser, numpy -> QPixmap, and the error
+text shown inside the exam dialogs."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from scfn_desktop.services import exams
 from scfn_desktop.ui.context import AppContext
+from scfn_desktop.ui.messages import error_text
 
 
 class ExamPicker(QComboBox):
@@ -51,3 +53,26 @@ def to_pixmap(image: np.ndarray) -> QPixmap:
     else:
         q = QImage(img.data, w, h, img.strides[0], QImage.Format.Format_BGR888)
     return QPixmap.fromImage(q.copy())
+
+
+def problem_text(exc: BaseException, language: str, limit: int = 8) -> str:
+    """A refusal with its list of problems, for an error line inside a dialog: the person
+    fixes the input where they typed it instead of losing it to a closed dialog."""
+    text = error_text(exc, language)
+    problems = getattr(exc, "problems", None) or []
+    if problems:
+        shown = [_in_language(str(p), language) for p in problems[:limit]]
+        if len(problems) > limit:
+            shown.append(QCoreApplication.translate("ExamCommon", "… and %1 more").replace(
+                "%1", str(len(problems) - limit)))
+        text += "\n" + "\n".join(f"・{p}" for p in shown)
+    return text
+
+
+def _in_language(problem: str, language: str) -> str:
+    """Exam services word each problem 'ja / en'; show the half the person reads."""
+    ja, sep, en = problem.partition(" / ")
+    return (ja if language == "ja" else en) if sep else problem
+
+
+ERROR_STYLE = "QLabel { color: #b00020; }"

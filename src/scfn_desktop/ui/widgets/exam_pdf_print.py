@@ -1,0 +1,93 @@
+"""Send an answer-form PDF to a printer through the OS print dialog, at 100 % scale.
+
+Why not hand the PDF to a viewer: a viewer's default "fit to page" shrinks the form by a few
+per cent, and the reader then finds the bubbles off their grid. Here each page is rendered
+with QtPdf at (up to) the printer's resolution and painted onto the whole paper
+(`setFullPage`), at exactly the page's physical size, so 1 mm on the PDF is 1 mm on paper.
+Painting onto a QPrinter is allowed outside the GUI thread, so this is a progress generator
+run by `ui.workers.run_with_progress` like any other long work (progress and cancel).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
+
+from scfn_desktop.services.errors import ServiceError
+from scfn_desktop.services.progress import Progress, ProgressGen
+
+#: Rendering above this gains nothing for bubbles, markers and a QR code, and a 1200 dpi
+#: A4 page would be a 560 MB image.
+MAX_RENDER_DPI = 600
+
+
+def make_printer() -> QPrinter:
+    """An A4 portrait printer set up for forms: full page, no margins, high resolution."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    printer.setDocName(QCoreApplication.translate("PdfPrint", "Answer forms"))
+    return printer
+
+
+def ask_printer(parent: QWidget | None, pages: int) -> QPrinter | None:
+    """The OS print dialog (printer, copies, page range); None when the user cancels."""
+    printer = make_printer()
+    printer.setFromTo(1, max(1, pages))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate(
+        "PdfPrint", "Print answer forms (set the scale to 100% / actual size)"))
+    dialog.setMinMax(1, max(1, pages))
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintSelection, False)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, False)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
+def print_pdf(path: str | Path, printer: QPrinter) -> ProgressGen[int]:
+    """Paint every page of `path` (or the dialog's page range) onto `printer` at 100 %;
+    yields per page, returns the number of pages sent. Closing the generator aborts the job."""
+    doc = QPdfDocument(None)  # created here: it lives in the worker thread that uses it
+    if doc.load(str(path)) != QPdfDocument.Error.None_:
+        raise ServiceError(f"PDF を開けません: {path}", f"Cannot open the PDF: {path}")
+    count = doc.pageCount()
+    first, last = 0, count - 1
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first = printer.fromPage() - 1
+        last = min(count, printer.toPage() or count) - 1
+    total = last - first + 1
+    painter = QPainter()
+    if total <= 0 or not painter.begin(printer):
+        doc.close()
+        raise ServiceError("プリンターを開始できません。", "The printer could not be started.")
+    device_dpi = printer.resolution()
+    render_dpi = min(device_dpi, MAX_RENDER_DPI)
+    sent, finished = 0, False
+    try:
+        for index in range(first, last + 1):
+            if sent:
+                printer.newPage()
+            points = doc.pagePointSize(index)
+            image = doc.render(index, QSize(round(points.width() / 72 * render_dpi),
+                                            round(points.height() / 72 * render_dpi)))
+            target = QRectF(0, 0, points.width() / 72 * device_dpi,
+                            points.height() / 72 * device_dpi)
+            painter.drawImage(target, image)
+            sent += 1
+            yield Progress(sent, total, f"印刷中 {sent}/{total} ページ",
+                           f"Printing page {sent}/{total}")
+        finished = True
+    finally:
+        if not finished:
+            printer.abort()
+        painter.end()
+        doc.close()
+    return sent

@@ -1,0 +1,165 @@
+"""Regenerate the exam screenshots in docs/screenshots/ (Japanese UI, demo data, 1366x768):
+print_forms.png, review.png, review_decided.png and results.png.
+
+Runs headless on a temporary database, so it never touches real data. The demo run's 60
+trainees sit the demo exam on synthetic pencil-filled forms (two are absent), which are
+imported through the same service the scanning page uses:
+    /work/venv/bin/python tools/screenshots_exams.py [output-folder]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1366, 768)
+SCAN_DPI = 150.0
+ABSENT = 2  # the last trainees of the roster did not sit the test
+
+
+def write_scans(db, exam_id: int, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """One filled form per trainee who sat the test: mostly firm marks, now and then a light,
+    changed or ambiguous one (about 1 % ambiguous, as in the OMR benchmark's realistic mix)."""
+    import cv2
+    import numpy as np
+
+    from scfn_desktop.omr import synthetic
+    from scfn_desktop.printing.answer_sheets import (
+        ExamInfo,
+        SheetTrainee,
+        rasterize_pdf,
+        render_answer_sheets_bytes,
+    )
+    from scfn_desktop.services import exams
+    from scfn_desktop.services.roster import list_trainees
+
+    exam = exams.get_exam(db, exam_id)
+    layout = exams.exam_layout(exam)
+    people = sorted(list_trainees(db, run_id=exam.run_id), key=lambda t: t.trainee_number)
+    sitting = people[:-ABSENT]
+    pdf = render_answer_sheets_bytes(
+        layout, ExamInfo(str(exam.id), exam.title, exam.run_label),
+        [SheetTrainee(t.trainee_number, t.full_name) for t in sitting])
+    pages = rasterize_pdf(pdf, dpi=SCAN_DPI)
+    rng = random.Random(20251116)
+    n = exam.num_choices
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i, page in enumerate(pages):
+        ability = rng.uniform(0.42, 0.95)
+        marks = []
+        for q in range(1, exam.num_questions + 1):
+            right = exam.choice_labels.index(exam.rule.key[q][0])
+            choice = right if rng.random() < ability else (right + rng.randint(1, n - 1)) % n
+            other = (choice + rng.randint(1, n - 1)) % n
+            u = rng.random()
+            if u < 0.005:
+                marks.append(synthetic.Mark(q, choice, rng.choice(("tick", "cross"))))
+            elif u < 0.010:
+                marks += [synthetic.Mark(q, other, "half_erased"),
+                          synthetic.Mark(q, choice, "solid")]
+            elif u < 0.030:
+                marks += [synthetic.Mark(q, other, "erased"), synthetic.Mark(q, choice, "solid")]
+            elif u < 0.050:
+                marks.append(synthetic.Mark(q, choice, "light"))
+            else:
+                marks.append(synthetic.Mark(q, choice, "solid"))
+        filled = synthetic.draw_marks(page, layout, marks, SCAN_DPI,
+                                      np.random.default_rng(i))
+        ok, buf = cv2.imencode(".png", filled)
+        assert ok
+        path = folder / f"scan_{i + 1:03d}.png"
+        path.write_bytes(buf.tobytes())
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="scfn-screens-") as folder:
+        os.environ["SCFN_DATA_DIR"] = folder
+        os.environ.pop("SCFN_DB_URL", None)
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        from scfn_desktop.config import resolve_db_url
+        from scfn_desktop.db.session import open_database
+        from scfn_desktop.services import accounts, exams
+        from scfn_desktop.services.demo import load_demo
+        from scfn_desktop.services.progress import run_to_end
+        from scfn_desktop.services.scanning import import_scans
+        from scfn_desktop.ui.context import AppContext
+        from scfn_desktop.ui.i18n import install_translators
+        from scfn_desktop.ui.main_window import MainWindow
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        install_translators("ja")
+        db = open_database(resolve_db_url())
+        summary = load_demo(db)
+        exam_id = exams.list_exams(db, summary.run_id)[0].id
+        proctor = accounts.authenticate(db, "proctor", "demo-proctor")
+        committee = accounts.authenticate(db, "committee", "demo-committee")
+        scans = write_scans(db, exam_id, Path(folder) / "scanner")
+        run_to_end(import_scans(db, proctor, exam_id, [Path(folder) / "scanner"]))
+
+        def window_for(actor, key: str):  # type: ignore[no-untyped-def]
+            window = MainWindow(AppContext(db, actor, "ja"))
+            window.resize(*SIZE)
+            window.show()
+            page = window.select_page(key)
+            app.processEvents()
+            return window, page
+
+        def save(window, name: str) -> None:  # type: ignore[no-untyped-def]
+            app.processEvents()
+            window.grab().save(str(out / name))
+            print(f"saved {out / name}")
+
+        window, page = window_for(proctor, "scanning")
+        panel = page.print_panel
+        pdf = Path(folder) / "解答用紙_令和7年度第1期.pdf"
+        pages = run_to_end(exams.print_answer_sheets(db, proctor, exam_id, pdf,
+                                                     panel.spare.value()))
+        panel.show_created(pdf, pages)  # the state the proctor sees when the PDF is ready
+        page.tabs.setCurrentIndex(0)
+        save(window, "print_forms.png")
+        window.close()
+
+        window, page = window_for(proctor, "review")
+        save(window, "review.png")
+        window.close()
+
+        def review_until(open_left: int) -> None:
+            """The proctor keys in the darkest choice of each open item, as they would."""
+            while page.open_count() > open_left:
+                item = page.current()
+                values = item.adjusted or item.fills
+                darkest = max(range(len(values)), key=values.__getitem__) if values else 0
+                QTest.keyClick(page, Qt.Key(Qt.Key.Key_1 + darkest))
+
+        review_until(2)  # the committee looks while the last two marks are still open
+        window.close()
+        window, _ = window_for(committee, "results")
+        save(window, "results.png")
+        window.close()
+
+        window, page = window_for(proctor, "review")
+        review_until(0)
+        QTest.keyClick(page, Qt.Key.Key_P)
+        save(window, "review_decided.png")
+        window.close()
+        db.dispose()
+        print(f"{len(scans)} synthetic scans, {pages} printed pages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
