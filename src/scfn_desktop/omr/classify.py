@@ -83,18 +83,35 @@ def sheet_thresholds(adjusted: np.ndarray) -> Thresholds:
 
 def decide(values: np.ndarray, t: Thresholds) -> Decision:
     """Classify one question (or one digit column) from its adjusted fills."""
-    marked = tuple(int(i) for i in np.flatnonzero(values >= t.mark))
-    unsure = tuple(int(i) for i in np.flatnonzero((values >= t.empty) & (values < t.mark)))
+    return decide_rows(np.asarray(values)[None, :], t)[0]
+
+
+def decide_rows(values: np.ndarray, t: Thresholds) -> list[Decision]:
+    """:func:`decide` for every row of a (questions x choices) array at once.
+
+    The threshold comparisons run vectorised (in the array's own dtype, exactly as a
+    per-row call would); only the few-element assembly of each decision is Python.  This
+    is ~10x cheaper than 50-100 separate numpy calls per sheet.
+    """
+    marked_m = values >= t.mark
+    unsure_m = (values >= t.empty) & (values < t.mark)
+    return [
+        _decision(row, [i for i, m in enumerate(mk) if m], [i for i, u in enumerate(un) if u])
+        for row, mk, un in zip(values.tolist(), marked_m.tolist(), unsure_m.tolist(), strict=True)
+    ]
+
+
+def _decision(values: list[float], marked: list[int], unsure: list[int]) -> Decision:
     if unsure:
         if marked:
-            return Decision(DOUBTFUL, marked, "faint mark next to a clear mark (erasure?)")
+            return Decision(DOUBTFUL, tuple(marked), "faint mark next to a clear mark (erasure?)")
         return Decision(DOUBTFUL, (), "faint or partial mark")
     if not marked:
         return Decision(BLANK, (), "")
     if len(marked) == 1:
-        return Decision(SINGLE, marked, "")
-    darkest = float(values[list(marked)].max())
-    lightest = float(values[list(marked)].min())
+        return Decision(SINGLE, tuple(marked), "")
+    darkest = max(values[i] for i in marked)
+    lightest = min(values[i] for i in marked)
     if lightest < MULTI_CONSISTENCY * darkest:
-        return Decision(DOUBTFUL, marked, "marks of very different darkness (erasure?)")
-    return Decision(MULTIPLE, marked, "more than one choice marked")
+        return Decision(DOUBTFUL, tuple(marked), "marks of very different darkness (erasure?)")
+    return Decision(MULTIPLE, tuple(marked), "more than one choice marked")

@@ -1,24 +1,29 @@
 """Reading one scanned answer sheet: markers -> homography -> bubble fills -> decisions.
 
-Pipeline (see docs/omr.md for the reasoning and the numbers):
+Pipeline (see docs/omr.md for the reasoning and docs/benchmarks.md for the numbers):
 
-1. Downscale to ~``WORK_PX_PER_MM`` (area interpolation, so pencil texture averages out).
-2. Detect the four ArUco corner markers.  Their ids say which corner is which, so a page
-   scanned upside down or photographed at an angle maps correctly without special cases.
-3. Fit a homography page-mm -> image from all marker corners and warp the page to a
-   canonical ``WARP_PX_PER_MM`` image (the reference for overlays and crops).
+1. Halve the scan with ``cv2.pyrDown`` to a *work* image (4.5-9 px/mm) and once more to
+   a *detection* image; nothing ever runs on the full-resolution page except the last
+   QR fallbacks.
+2. Detect the four ArUco corner markers on the detection image (escalating only when one
+   is missed).  Their ids say which corner is which, so a page scanned upside down or
+   photographed at an angle maps correctly without special cases.
+3. Fit a homography page-mm -> work image from all marker corners.  The page is *not*
+   warped: only the sample points and the QR crop go through the homography.
 4. Divide by an estimate of the paper background to cancel shadows and uneven light.
 5. Measure the mean darkness of each bubble's inner disc (the printed outline is outside
-   it), subtract the sheet's blank-bubble level and classify with thresholds adapted to
-   the sheet (:mod:`.classify`).
-6. Decode the QR code and the trainee-number grid and cross-check them.
+   it) with one ``cv2.remap`` for all bubbles, subtract the sheet's blank-bubble level and
+   classify with thresholds adapted to the sheet (:mod:`.classify`).
+6. Decode the QR code (:mod:`.qr`) and the trainee-number grid and cross-check them.
+
+The upright page image for the review UI (:attr:`SheetReading.warped`) is produced only
+when somebody asks for it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-import cv2
 import numpy as np
 
 from . import geometry
@@ -29,11 +34,12 @@ from .classify import (
     SINGLE,
     Thresholds,
     blank_baseline,
-    decide,
+    decide_rows,
     sheet_thresholds,
 )
 from .images import ScanError
 from .layout import Layout
+from .qr import decode_sheet_qr
 from .sheet_code import SheetCode, SheetCodeError, parse_sheet_code
 
 WORK_PX_PER_MM = 6.0  # ~152 dpi: enough for 4.6 mm bubbles, fast to process
@@ -98,11 +104,18 @@ class SheetReading:
     markers_found: tuple[int, ...] = ()
     _source: np.ndarray | None = field(default=None, repr=False)
     _source_homography: np.ndarray | None = field(default=None, repr=False)
+    #: Storage behind :attr:`warped`.  Kept as an init argument only for code written
+    #: before :meth:`with_page_image` existed; new code should use that method.
     _warped: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def warped(self) -> np.ndarray | None:
-        """Upright grey page at ``px_per_mm``; computed on first use (only the UI needs it)."""
+        """Upright grey page at ``px_per_mm`` for crops and overlays, or None.
+
+        For a fresh reading it is warped from the scan on first use (5-9 ms for a flatbed
+        scan, ~15 ms with photo perspective), because only the review UI and the stored
+        page image need it, not the reading itself.
+        """
         if self._warped is None and self._source is not None:
             lay = self.layout
             self._warped = geometry.warp_region(
@@ -115,6 +128,37 @@ class SheetReading:
                 self.px_per_mm,
             )
         return self._warped
+
+    def with_page_image(
+        self, image: np.ndarray | None, px_per_mm: float | None = None
+    ) -> SheetReading:
+        """A copy of this reading whose :attr:`warped` page is ``image``.
+
+        This is the supported way to rebuild a stored reading for review: construct the
+        ``SheetReading`` from the saved fields, then attach the saved upright page (the
+        image written from :attr:`warped` at scan time)::
+
+            reading = SheetReading(layout=..., questions=..., ...).with_page_image(
+                stored_page, px_per_mm=stored_px_per_mm
+            )
+
+        ``image`` must be a 2-D uint8 grey page at ``px_per_mm`` (default: this reading's
+        ``px_per_mm``) covering the whole layout page; None means "no page image", and
+        then :func:`~scfn_desktop.omr.overlay.crop_question` and ``draw_overlay`` raise.
+        The original reading is not modified.
+        """
+        if image is not None and (image.ndim != 2 or image.dtype != np.uint8):
+            raise ValueError(
+                f"page image must be 2-D uint8 grey, got shape {image.shape} {image.dtype}"
+            )
+        return replace(
+            self,
+            issues=list(self.issues),
+            px_per_mm=self.px_per_mm if px_per_mm is None else float(px_per_mm),
+            _source=None,
+            _source_homography=None,
+            _warped=image,
+        )
 
     @property
     def ok(self) -> bool:
@@ -131,37 +175,10 @@ class SheetReading:
         return [i.code for i in self.issues]
 
 
-def _decode_qr(
-    work: np.ndarray, h_work: np.ndarray, grey: np.ndarray, h_grey: np.ndarray, layout: Layout
-) -> str | None:
-    q = layout.qr
-    pad = 3.0
-    region = (q.x_mm - pad, q.y_mm - pad, q.w_mm + 2 * pad, q.h_mm + 2 * pad)
-    detector = cv2.QRCodeDetector()
-    attempts = (
-        (work, h_work, 6.0),
-        (work, h_work, 9.0),
-        (grey, h_grey, 12.0),
-        (grey, h_grey, 16.0),
-    )
-    for src, h, ppm in attempts:
-        img = geometry.warp_region(src, h, *region, ppm)
-        binary = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
-        for candidate in (img, binary):
-            try:
-                text, _pts, _ = detector.detectAndDecode(candidate)
-            except cv2.error:
-                text = ""
-            if text:
-                return text
-    return None
-
-
 def _read_number(adjusted: np.ndarray, t: Thresholds, digits: int) -> tuple[str, bool]:
     """Digits from the grid (digit columns x 10); returns (number, doubtful)."""
     out, doubtful, empty_cols = [], False, 0
-    for col in adjusted.reshape(digits, 10):
-        d = decide(col, t)
+    for d in decide_rows(adjusted.reshape(digits, 10), t):
         if d.status == SINGLE:
             out.append(str(d.marked[0]))
         elif d.status == BLANK:
@@ -224,23 +241,27 @@ def read_sheet(
     t = sheet_thresholds(adjusted)
     n_adjusted = np.clip(n_fills - float(np.median(n_fills)), 0.0, None)
 
-    questions: list[QuestionReading] = []
-    for q, f_row, a_row in zip(layout.questions, fills, adjusted, strict=True):
-        d = decide(a_row, t)
-        questions.append(
-            QuestionReading(
-                number=q.number,
-                status=d.status,
-                answer=tuple(q.choices[i].label for i in d.marked),
-                fills=tuple(round(float(v), 4) for v in f_row),
-                adjusted=tuple(round(float(v), 4) for v in a_row),
-                reason=d.reason,
-            )
+    questions = [
+        QuestionReading(
+            number=q.number,
+            status=d.status,
+            answer=tuple(q.choices[i].label for i in d.marked),
+            fills=tuple(round(v, 4) for v in f_row),
+            adjusted=tuple(round(v, 4) for v in a_row),
+            reason=d.reason,
         )
+        for q, d, f_row, a_row in zip(
+            layout.questions,
+            decide_rows(adjusted, t),
+            fills.tolist(),
+            adjusted.tolist(),
+            strict=True,
+        )
+    ]
 
     number, number_doubtful = _read_number(n_adjusted, t, layout.number_digits)
     h_grey = np.diag([1 / scale, 1 / scale, 1.0]) @ h_work
-    qr_text = _decode_qr(work, h_work, grey, h_grey, layout)
+    qr_text = decode_sheet_qr(work, h_work, grey, h_grey, layout)
 
     reading = SheetReading(
         layout=layout,
