@@ -428,7 +428,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="+78"/>
+        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="+79"/>
         <source>Trainee number</source>
         <translation>受講番号</translation>
     </message>
@@ -508,14 +508,19 @@
         <translation>正答・基準の履歴…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Export results…</source>
-        <translation>結果を書き出す…</translation>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Export annotated sheets (PDF)…</source>
-        <translation>読取結果付き解答用紙を書き出す（PDF）…</translation>
+        <source>Results (xlsx/csv)…</source>
+        <translation>結果（xlsx／csv）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated answer forms (PDF)…</source>
+        <translation>読取結果付き解答用紙（PDF）…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -528,7 +533,7 @@
         <translation>試験:</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>No exam yet. Create the test of a training run with “Create exam…”.</source>
         <translation>試験がまだありません。「試験を作成…」から養成研修の修了認定テストを作成してください。</translation>
     </message>
