@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from scfn_desktop.services.progress import Progress
@@ -23,6 +23,28 @@ GenFactory = Callable[[], Generator[Progress, None, Any]]
 
 # Tasks still running, kept alive here so neither Python nor Qt frees them mid-flight.
 _running: set[ProgressTask] = set()
+# Finished tasks and dialogs waiting to be freed by Python (see `_retire`).
+_retired: list[QObject] = []
+
+
+def _retire(*objects: QObject) -> None:
+    """Free finished Qt objects from Python, never with `deleteLater()`.
+
+    `deleteLater()` destroys the object from the event loop *without* the GIL; PySide's
+    `~QObject` then takes Qt's signal-slot lock and asks for the GIL to look up Python
+    overrides. A worker painting in the meantime (e.g. `QPainter.drawImage` onto a printer,
+    which PySide calls holding the GIL) can need that same Qt lock: a deadlock, seen in
+    tests/ui_exams/test_print_forms.py. Dropping the last Python reference in a Python
+    callback frees the object while this thread already holds the GIL, so it cannot happen.
+    """
+    for obj in objects:
+        obj.setParent(None)  # Python owns it now, so releasing the reference deletes it
+    _retired.extend(objects)
+    QTimer.singleShot(0, _release_retired)
+
+
+def _release_retired() -> None:
+    _retired.clear()
 
 
 class _Bridge(QObject):
@@ -35,14 +57,22 @@ class _Bridge(QObject):
 
 
 class _GeneratorRunnable(QRunnable):
-    def __init__(self, factory: GenFactory, bridge: _Bridge, cancel: threading.Event) -> None:
+    def __init__(self, factory: GenFactory, bridge: _Bridge, cancel: threading.Event,
+                 done: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self._factory = factory
         self._bridge = bridge
         self._cancel = cancel
+        self._done = done
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self._done.set()
+
+    def _run(self) -> None:
         gen = None
         try:
             gen = self._factory()
@@ -76,12 +106,13 @@ class ProgressTask(QObject):
     def __init__(self, gen_factory: GenFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
+        self._done = threading.Event()
         self._bridge = _Bridge()
         self._bridge.progress.connect(self.progress)
         self._bridge.succeeded.connect(self._on_succeeded)
         self._bridge.failed.connect(self._on_failed)
         self._bridge.cancelled.connect(self._on_cancelled)
-        self._runnable = _GeneratorRunnable(gen_factory, self._bridge, self._cancel)
+        self._runnable = _GeneratorRunnable(gen_factory, self._bridge, self._cancel, self._done)
         self.is_running = False
         if parent is not None:  # a closed window must not leave its work running
             parent.destroyed.connect(lambda *_: self._cancel.set())
@@ -97,6 +128,10 @@ class ProgressTask(QObject):
         self._cancel.set()
 
     def _finish(self) -> None:
+        # The outcome signal is the worker's last act, but its thread is still unwinding:
+        # wait (GIL released) until `run()` has returned, so nobody deletes this task, its
+        # bridge or its runnable while the pool thread still uses them.
+        self._done.wait(5.0)
         self.is_running = False
         _running.discard(self)
         self.finished.emit()
@@ -160,8 +195,7 @@ def run_with_progress(
 
     def close_dialog() -> None:
         dialog.hide()
-        dialog.deleteLater()
-        task.deleteLater()
+        _retire(dialog, task)
 
     task.progress.connect(show_progress)
     dialog.canceled.connect(task.cancel)
