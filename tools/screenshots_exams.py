@@ -2,15 +2,15 @@
 print_forms.png, review.png, review_decided.png and results.png.
 
 Runs headless on a temporary database, so it never touches real data. The demo run's 60
-trainees sit the demo exam on synthetic pencil-filled forms (two are absent), which are
-imported through the same service the scanning page uses:
+trainees sit the demo exam on the pencil-filled sample scans that `scfn demo --sample-scans`
+and Help ▸ デモ用のスキャン画像を作成 make (services.demo_scans: two are absent, one sat on a
+spare form), imported through the same service the scanning page uses:
     /work/venv/bin/python tools/screenshots_exams.py [output-folder]
 """
 
 from __future__ import annotations
 
 import os
-import random
 import sys
 import tempfile
 from pathlib import Path
@@ -18,65 +18,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)
-SCAN_DPI = 150.0
-ABSENT = 2  # the last trainees of the roster did not sit the test
-
-
-def write_scans(db, exam_id: int, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
-    """One filled form per trainee who sat the test: mostly firm marks, now and then a light,
-    changed or ambiguous one (about 1 % ambiguous, as in the OMR benchmark's realistic mix)."""
-    import cv2
-    import numpy as np
-
-    from scfn_desktop.omr import synthetic
-    from scfn_desktop.printing.answer_sheets import (
-        ExamInfo,
-        SheetTrainee,
-        rasterize_pdf,
-        render_answer_sheets_bytes,
-    )
-    from scfn_desktop.services import exams
-    from scfn_desktop.services.roster import list_trainees
-
-    exam = exams.get_exam(db, exam_id)
-    layout = exams.exam_layout(exam)
-    people = sorted(list_trainees(db, run_id=exam.run_id), key=lambda t: t.trainee_number)
-    sitting = people[:-ABSENT]
-    pdf = render_answer_sheets_bytes(
-        layout, ExamInfo(str(exam.id), exam.title, exam.run_label),
-        [SheetTrainee(t.trainee_number, t.full_name) for t in sitting])
-    pages = rasterize_pdf(pdf, dpi=SCAN_DPI)
-    rng = random.Random(20251116)
-    n = exam.num_choices
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i, page in enumerate(pages):
-        ability = rng.uniform(0.42, 0.95)
-        marks = []
-        for q in range(1, exam.num_questions + 1):
-            right = exam.choice_labels.index(exam.rule.key[q][0])
-            choice = right if rng.random() < ability else (right + rng.randint(1, n - 1)) % n
-            other = (choice + rng.randint(1, n - 1)) % n
-            u = rng.random()
-            if u < 0.005:
-                marks.append(synthetic.Mark(q, choice, rng.choice(("tick", "cross"))))
-            elif u < 0.010:
-                marks += [synthetic.Mark(q, other, "half_erased"),
-                          synthetic.Mark(q, choice, "solid")]
-            elif u < 0.030:
-                marks += [synthetic.Mark(q, other, "erased"), synthetic.Mark(q, choice, "solid")]
-            elif u < 0.050:
-                marks.append(synthetic.Mark(q, choice, "light"))
-            else:
-                marks.append(synthetic.Mark(q, choice, "solid"))
-        filled = synthetic.draw_marks(page, layout, marks, SCAN_DPI,
-                                      np.random.default_rng(i))
-        ok, buf = cv2.imencode(".png", filled)
-        assert ok
-        path = folder / f"scan_{i + 1:03d}.png"
-        path.write_bytes(buf.tobytes())
-        paths.append(path)
-    return paths
 
 
 def main(argv: list[str]) -> int:
@@ -94,6 +35,7 @@ def main(argv: list[str]) -> int:
         from scfn_desktop.db.session import open_database
         from scfn_desktop.services import accounts, exams
         from scfn_desktop.services.demo import load_demo
+        from scfn_desktop.services.demo_scans import write_sample_scans
         from scfn_desktop.services.progress import run_to_end
         from scfn_desktop.services.scanning import import_scans
         from scfn_desktop.ui.context import AppContext
@@ -107,7 +49,7 @@ def main(argv: list[str]) -> int:
         exam_id = exams.list_exams(db, summary.run_id)[0].id
         proctor = accounts.authenticate(db, "proctor", "demo-proctor")
         committee = accounts.authenticate(db, "committee", "demo-committee")
-        scans = write_scans(db, exam_id, Path(folder) / "scanner")
+        scans = run_to_end(write_sample_scans(db, proctor, exam_id, Path(folder) / "scanner"))
         run_to_end(import_scans(db, proctor, exam_id, [Path(folder) / "scanner"]))
 
         def window_for(actor, key: str):  # type: ignore[no-untyped-def]
@@ -157,7 +99,7 @@ def main(argv: list[str]) -> int:
         save(window, "review_decided.png")
         window.close()
         db.dispose()
-        print(f"{len(scans)} synthetic scans, {pages} printed pages")
+        print(f"{len(scans.sheets)} synthetic scans, {pages} printed pages")
     return 0
 
 

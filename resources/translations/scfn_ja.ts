@@ -190,7 +190,7 @@ Certification Office</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/main_window.py" line="+57"/>
+        <location filename="../../src/scfn_desktop/ui/main_window.py" line="+61"/>
         <source>SCFN Desktop — Support Coordinator Certification</source>
         <translation>外国人支援コーディネーター認定事務システム</translation>
     </message>
@@ -255,7 +255,12 @@ Certification Office</source>
         <translation>操作記録（監査ログ）の検証(&amp;V)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Create demo scan images…</source>
+        <translation>デモ用のスキャン画像を作成…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;About SCFN Desktop</source>
         <translation>このソフトウェアについて(&amp;A)</translation>
     </message>
@@ -265,7 +270,7 @@ Certification Office</source>
         <translation>データベース：%1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>The audit log is intact: %1 entries checked.</source>
         <translation>操作記録に改ざんはありません（%1 件を確認しました）。</translation>
     </message>
@@ -283,7 +288,37 @@ Certification Office</source>
 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>Folder for the demo scans</source>
+        <translation>デモ用のスキャン画像の保存先フォルダー</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Creating demo scan images</source>
+        <translation>デモ用のスキャン画像を作成しています</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scans of %1 filled answer forms were written to:
+%2
+
+Absent: %3. One form went through the scanner upside down, and one trainee wrote their number on a spare form.
+
+To try reading them, open “Print and scan answer forms”, click “Add folder…” on the “Import scanned forms” tab, choose this folder and click “Import scans”.</source>
+        <translation>記入済みの解答用紙 %1 枚のスキャン画像を次のフォルダーに作成しました：
+%2
+
+欠席: %3。1 枚は上下逆にスキャンされ、1 人は予備の用紙に受験番号を記入しています。
+
+読み取りを試すには、「解答用紙の印刷・読み取り」を開き、「スキャンの取り込み」タブの「フォルダーを追加…」でこのフォルダーを選んで「読み取り開始」を押してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Demo scan images</source>
+        <translation>デモ用のスキャン画像</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>SCFN Desktop %1
 
 Offline certification of Support Coordinators for Foreign Nationals.

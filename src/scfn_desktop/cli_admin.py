@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -13,7 +14,9 @@ from scfn_desktop.db.session import Database
 from scfn_desktop.services.accounts import add_user, count_users, list_users
 from scfn_desktop.services.audit_view import check_chain
 from scfn_desktop.services.demo import load_demo
+from scfn_desktop.services.demo_scans import FORMATS, demo_exam_id, write_sample_scans
 from scfn_desktop.services.permissions import SYSTEM
+from scfn_desktop.services.progress import Progress, run_to_end
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,6 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", help="load the demo run, trainees and users (idempotent)")
+    p.add_argument("--sample-scans", type=Path, metavar="DIR",
+                   help="then write filled, scanned answer forms of the demo exam into DIR "
+                        "(to try `scfn scan` without a scanner)")
+    p.add_argument("--count", type=int, metavar="N",
+                   help="with --sample-scans: only N sheets (default: everyone who sat)")
+    p.add_argument("--scan-format", choices=FORMATS, default="png",
+                   help="with --sample-scans: one image per page, or one multi-page PDF")
     p.set_defaults(handler=cmd_demo)
 
     user = sub.add_parser("user", help="local accounts").add_subparsers(
@@ -78,6 +88,10 @@ def cmd_init(cli: Cli) -> int:
 
 
 def cmd_demo(cli: Cli) -> int:
+    if cli.args.count is not None and not cli.args.sample_scans:
+        cli.warn("--count は --sample-scans と一緒に指定します。",
+                 "--count goes with --sample-scans.")
+        return 2
     summary = load_demo(cli.db(), cli.actor())
     if summary.already_present:
         cli.say(f"デモデータは既にあります（{summary.run_label}、受講生 {summary.trainees_total} 名）。",
@@ -95,6 +109,37 @@ def cmd_demo(cli: Cli) -> int:
                     "Passwords are demo-<username> (e.g. admin / demo-admin).")
     for line in summary.extra:
         cli.say(line)
+    return _sample_scans(cli) if cli.args.sample_scans else 0
+
+
+def _sample_scans(cli: Cli) -> int:
+    """The files a scanner would have made from the demo exam, and how to import them."""
+    a, db = cli.args, cli.db()
+    exam_id = demo_exam_id(db)
+    if exam_id is None:
+        cli.warn("デモの試験がありません。", "There is no demo exam.")
+        return 1
+
+    def show(p: Progress) -> None:
+        if p.total:
+            print(f"\r{p.done}/{p.total}", end="", file=cli.stderr, flush=True)
+
+    scans = run_to_end(write_sample_scans(db, cli.actor(), exam_id, a.sample_scans, a.count,
+                                          fmt=a.scan_format), show)
+    print(file=cli.stderr)
+    sheets, files = len(scans.sheets), len(scans.files)
+    spare = sum(s.spare_form for s in scans.sheets)
+    upside = sum(s.upside_down for s in scans.sheets)
+    absent = ", ".join(scans.absent) or cli.t("なし", "none")
+    cli.say(f"記入済みの解答用紙 {sheets} 枚のスキャン画像を {scans.folder} に書き出しました"
+            f"（ファイル {files} 個、欠席 {absent}、予備用紙 {spare} 枚、上下逆 {upside} 枚）。",
+            f"Wrote scans of {sheets} filled answer forms to {scans.folder} "
+            f"({files} files; absent {absent}; {spare} spare form, {upside} upside down).")
+    if scans.other_files:
+        cli.warn(f"このフォルダーには他のスキャンファイルが {scans.other_files} 個あり、一緒に取り込まれます。",
+                 f"The folder holds {scans.other_files} other scan files; they would be "
+                 "imported too.")
+    cli.say(f"取り込むには: {scans.import_command}", f"To import them: {scans.import_command}")
     return 0
 
 

@@ -50,6 +50,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "roster.export": ("名簿の書き出し", "Roster exported"),
     "run.create": ("養成研修の作成", "Training run created"),
     "demo.load": ("デモデータの読み込み", "Demo data loaded"),
+    "demo.sample_scans": ("デモ用スキャン画像の作成", "Demo sample scans written"),
     "exam.create": ("修了認定テストの作成", "Exam created"),
     "exam.set_key": ("正答の変更", "Answer key changed"),
     "exam.void": ("没問の指定", "Question voided"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from scfn_desktop import __version__
 from scfn_desktop.config import Settings, data_dir
 from scfn_desktop.services import audit_view
+from scfn_desktop.services.demo_scans import SampleScans, demo_exam_id, write_sample_scans
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import ROLE_LABELS, Permission
 from scfn_desktop.ui.context import AppContext
@@ -30,6 +32,7 @@ from scfn_desktop.ui.dialogs.settings import SettingsDialog
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.pages import PageSpec, pages_for
 from scfn_desktop.ui.resources import icon
+from scfn_desktop.ui.workers import ProgressTask, run_with_progress
 
 DEFAULT_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(1024, 640)
@@ -141,6 +144,15 @@ class MainWindow(QMainWindow):
         self.verify_action.setObjectName("verifyAction")
         self.verify_action.setVisible(self.ctx.actor.can(Permission.VERIFY_AUDIT))
         self.verify_action.triggered.connect(self.verify_audit)
+        # Demo databases only: a new user can try reading scans without a scanner.
+        self.demo_exam_id = (demo_exam_id(self.ctx.db)
+                             if self.ctx.actor.can(Permission.SCAN_SHEETS) else None)
+        self.demo_scans_action = help_menu.addAction(self.tr("Create demo scan images…"))
+        self.demo_scans_action.setObjectName("demoScansAction")
+        self.demo_scans_action.setVisible(self.demo_exam_id is not None)
+        self.demo_scans_action.triggered.connect(self.create_demo_scans)
+        self.demo_scans_task: ProgressTask | None = None
+        self.demo_scans_box: QMessageBox | None = None
         about_action = help_menu.addAction(self.tr("&About SCFN Desktop"))
         about_action.triggered.connect(self.show_about)
 
@@ -225,6 +237,44 @@ class MainWindow(QMainWindow):
         box = show_info(self, self.tr("Audit log"), text)
         box.setIcon(QMessageBox.Icon.Critical)
         return box
+
+    def create_demo_scans(self) -> ProgressTask | None:
+        """Help ▸ demo scans: the files a scanner would make of the demo exam's filled forms,
+        written to a folder the user picks, behind the progress dialog (cancel keeps none)."""
+        exam_id = self.demo_exam_id
+        if exam_id is None:
+            return None
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the demo scans"))
+        if not folder:
+            return None
+        db, actor = self.ctx.db, self.ctx.actor
+        self.demo_scans_action.setEnabled(False)
+        self.demo_scans_task = run_with_progress(
+            self, self.tr("Creating demo scan images"),
+            lambda: write_sample_scans(db, actor, exam_id, folder),
+            on_done=self._demo_scans_written, on_error=self._demo_scans_failed,
+            pick=self.ctx.pick)
+        self.demo_scans_task.finished.connect(self._demo_scans_finished)
+        return self.demo_scans_task
+
+    # Bound methods, not closures over the window, on the task's signals: with such a closure
+    # PySide6 6.12 crashed deleting the finished task (tests/ui_exams/test_demo_scans_ui.py).
+    def _demo_scans_finished(self) -> None:
+        self.demo_scans_action.setEnabled(True)
+
+    def _demo_scans_failed(self, exc: BaseException) -> None:
+        show_error(self, exc, self.ctx.language)
+
+    def _demo_scans_written(self, scans: SampleScans) -> None:
+        text = self.tr(
+            "Scans of %1 filled answer forms were written to:\n%2\n\nAbsent: %3. One form "
+            "went through the scanner upside down, and one trainee wrote their number on a "
+            "spare form.\n\nTo try reading them, open “Print and scan answer forms”, click "
+            "“Add folder…” on the “Import scanned forms” tab, choose this folder and click "
+            "“Import scans”."
+        ).replace("%1", str(len(scans.sheets))).replace(
+            "%3", ", ".join(scans.absent) or "—").replace("%2", str(scans.folder))
+        self.demo_scans_box = show_info(self, self.tr("Demo scan images"), text)
 
     def show_about(self) -> QMessageBox:
         text = self.tr(
