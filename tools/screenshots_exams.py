@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
 
         from scfn_desktop.config import resolve_db_url
         from scfn_desktop.db.session import open_database
-        from scfn_desktop.services import accounts, exams
+        from scfn_desktop.services import accounts, exam_printing, exams
         from scfn_desktop.services.demo import load_demo
         from scfn_desktop.services.demo_scans import write_sample_scans
         from scfn_desktop.services.progress import run_to_end
@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
         window, page = window_for(proctor, "scanning")
         panel = page.print_panel
         pdf = Path(folder) / "解答用紙_令和7年度第1期.pdf"
-        pages = run_to_end(exams.print_answer_sheets(db, proctor, exam_id, pdf,
+        pages = run_to_end(exam_printing.print_answer_sheets(db, proctor, exam_id, pdf,
                                                      panel.spare.value()))
         panel.show_created(pdf, pages)  # the state the proctor sees when the PDF is ready
         page.tabs.setCurrentIndex(0)

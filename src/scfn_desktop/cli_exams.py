@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from scfn_desktop.cli_common import Cli
-from scfn_desktop.services import exams
+from scfn_desktop.services import exam_printing, exams
 from scfn_desktop.services.exam_results import sheet_reports
 from scfn_desktop.services.progress import Progress, run_to_end
 from scfn_desktop.services.scanning import import_scans
@@ -134,7 +134,7 @@ def _progress_printer(cli: Cli):  # type: ignore[no-untyped-def]
 
 def cmd_print(cli: Cli) -> int:
     a = cli.args
-    pages = run_to_end(exams.print_answer_sheets(cli.db(), cli.actor(), a.exam, a.output,
+    pages = run_to_end(exam_printing.print_answer_sheets(cli.db(), cli.actor(), a.exam, a.output,
                                                  a.blank), _progress_printer(cli))
     print(file=cli.stderr)
     cli.say(f"{pages}ページを {a.output} に書き出しました。", f"Wrote {pages} pages to {a.output}.")

@@ -7,7 +7,7 @@ import pypdfium2
 import pytest
 from examkit import COMMITTEE, PROCTOR, STAFF, make_exam, make_run
 
-from scfn_desktop.services import exams
+from scfn_desktop.services import exam_printing, exams
 from scfn_desktop.services.errors import PermissionDenied, ValidationFailed
 from scfn_desktop.services.exam_results import key_versions
 from scfn_desktop.services.progress import run_to_end
@@ -48,14 +48,14 @@ def test_blank_title_gets_the_default(db):
 def test_print_plan_and_pages(db, tmp_path):
     run = make_run(db, 3)
     exam_id = make_exam(db, run, n=10)
-    plan = exams.print_plan(db, exam_id)
+    plan = exam_printing.print_plan(db, exam_id)
     assert plan.trainees == 3 and plan.bad_numbers == ()
     out = tmp_path / "解答用紙.pdf"
-    assert run_to_end(exams.print_answer_sheets(db, PROCTOR, exam_id, out, blank=2)) == 5
+    assert run_to_end(exam_printing.print_answer_sheets(db, PROCTOR, exam_id, out, blank=2)) == 5
     assert pages(out) == 5
     assert not (tmp_path / "解答用紙.pdf.part").exists()
     with pytest.raises(PermissionDenied):
-        run_to_end(exams.print_answer_sheets(db, STAFF, exam_id, out))
+        run_to_end(exam_printing.print_answer_sheets(db, STAFF, exam_id, out))
 
 
 def test_cancelled_printing_leaves_no_partial_file(db, tmp_path):
@@ -64,13 +64,13 @@ def test_cancelled_printing_leaves_no_partial_file(db, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "forms.pdf"
-    gen = exams.print_answer_sheets(db, PROCTOR, exam_id, out, blank=5)
+    gen = exam_printing.print_answer_sheets(db, PROCTOR, exam_id, out, blank=5)
     next(gen)
     next(gen)
     gen.close()  # what the GUI's worker does on Cancel
     assert list(folder.iterdir()) == []
     out.write_bytes(b"%PDF old forms")  # an earlier, complete file survives a cancel
-    gen = exams.print_answer_sheets(db, PROCTOR, exam_id, out, blank=5)
+    gen = exam_printing.print_answer_sheets(db, PROCTOR, exam_id, out, blank=5)
     next(gen)
     gen.close()
     assert out.read_bytes() == b"%PDF old forms"

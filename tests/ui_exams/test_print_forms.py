@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from scfn_desktop.services import exams
+from scfn_desktop.services import exam_printing
 from scfn_desktop.services.permissions import Actor
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.pages.scanning import ScanningPage
@@ -92,7 +92,7 @@ def test_pdf_has_a_page_per_trainee_plus_spares_and_prints_at_full_size(
 def test_cancel_leaves_no_partial_file(qtbot, page, tmp_path, monkeypatch):
     """The worker is held after the first page until Cancel is pressed, so the cancel lands
     mid-run whatever the machine's speed."""
-    real = exams.iter_answer_sheets
+    real = exam_printing.iter_answer_sheets
     cancelled = threading.Event()
 
     def held(*args, **kwargs):
@@ -101,7 +101,7 @@ def test_cancel_leaves_no_partial_file(qtbot, page, tmp_path, monkeypatch):
             if i == 0:
                 cancelled.wait(10)
 
-    monkeypatch.setattr(exams, "iter_answer_sheets", held)
+    monkeypatch.setattr(exam_printing, "iter_answer_sheets", held)
     out = tmp_path / "out" / "forms.pdf"
     out.parent.mkdir()
     task = page.print_panel.create_pdf(out)

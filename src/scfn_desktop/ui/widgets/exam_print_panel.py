@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scfn_desktop.services import exams
+from scfn_desktop.services import exam_printing, exams
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error
@@ -137,7 +137,7 @@ class PrintFormsPanel(QWidget):
                                             "results page."))
             self.create_button.setEnabled(False)
             return
-        plan = exams.print_plan(self.ctx.db, exam_id)
+        plan = exam_printing.print_plan(self.ctx.db, exam_id)
         spare = self.spare.value()
         text = (self.tr("%1 · %2 questions, %3 choices: %4 personalised forms + %5 spare "
                         "forms = <b>%6 A4 pages</b>.")
@@ -203,7 +203,7 @@ class PrintFormsPanel(QWidget):
         self.result_label.setText(self.tr("Creating %1 …").replace("%1", str(path)))
         self.task = run_with_progress(
             self, self.tr("Creating answer forms"),
-            lambda: exams.print_answer_sheets(db, actor, exam_id, path, spare),
+            lambda: exam_printing.print_answer_sheets(db, actor, exam_id, path, spare),
             on_done=lambda pages: self.show_created(path, pages),
             on_error=self._failed, on_cancel=self._create_cancelled, pick=self.ctx.pick)
         self.task.finished.connect(self.refresh)
