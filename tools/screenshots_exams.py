@@ -1,5 +1,5 @@
 """Regenerate the exam screenshots in docs/screenshots/ (Japanese UI, demo data, 1366x768):
-print_forms.png, review.png, review_decided.png and results.png.
+print_forms.png, review.png, review_decided.png, results.png and sheet_overlay.png.
 
 Runs headless on a temporary database, so it never touches real data. The demo run's 60
 trainees sit the demo exam on the pencil-filled sample scans that `scfn demo --sample-scans`
@@ -27,13 +27,14 @@ def main(argv: list[str]) -> int:
         os.environ["SCFN_DATA_DIR"] = folder
         os.environ.pop("SCFN_DB_URL", None)
 
+        import cv2
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QApplication
 
         from scfn_desktop.config import resolve_db_url
         from scfn_desktop.db.session import open_database
-        from scfn_desktop.services import accounts, exam_printing, exams
+        from scfn_desktop.services import accounts, exam_printing, exam_results, exams
         from scfn_desktop.services.demo import load_demo
         from scfn_desktop.services.demo_scans import write_sample_scans
         from scfn_desktop.services.progress import run_to_end
@@ -79,10 +80,13 @@ def main(argv: list[str]) -> int:
         save(window, "review.png")
         window.close()
 
+        reviewed_sheets: list[int] = []
+
         def review_until(open_left: int) -> None:
             """The proctor keys in the darkest choice of each open item, as they would."""
             while page.open_count() > open_left:
                 item = page.current()
+                reviewed_sheets.append(item.sheet_id)
                 values = item.adjusted or item.fills
                 darkest = max(range(len(values)), key=values.__getitem__) if values else 0
                 QTest.keyClick(page, Qt.Key(Qt.Key.Key_1 + darkest))
@@ -98,6 +102,13 @@ def main(argv: list[str]) -> int:
         QTest.keyClick(page, Qt.Key.Key_P)
         save(window, "review_decided.png")
         window.close()
+
+        # The sheet overlay as exported for the committee: the first sheet a person reviewed.
+        overlay = exam_results.overlay_image(db, reviewed_sheets[0])
+        h, w = overlay.shape[:2]
+        cv2.imwrite(str(out / "sheet_overlay.png"), cv2.resize(overlay, (900, round(h * 900 / w)),
+                                                               interpolation=cv2.INTER_AREA))
+        print(f"saved {out / 'sheet_overlay.png'}")
         db.dispose()
         print(f"{len(scans.sheets)} synthetic scans, {pages} printed pages")
     return 0
