@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from scfn_desktop.db.base import utcnow
@@ -23,6 +23,8 @@ from scfn_desktop.db.models import AuditEntry
 from scfn_desktop.services.permissions import Actor
 
 GENESIS_HASH = "0" * 64
+# Advisory-lock key for audit appends on PostgreSQL (an arbitrary constant, "SCFNAUDT").
+AUDIT_LOCK_KEY = 0x5343464E41554454
 
 
 def _default(value: Any) -> Any:
@@ -76,8 +78,15 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry. The unique `seq` makes two concurrent writers collide instead of
-    silently forking the chain (the loser's transaction fails and can be retried)."""
+    """Append one entry.
+
+    On PostgreSQL (several stations) appends are serialised by a transaction-level advisory
+    lock, so a second station waits for the first to commit and then chains onto its entry
+    instead of failing. SQLite has a single writer anyway. The unique `seq` remains the last
+    line of defence: two writers that still raced would collide, never fork the chain.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()
