@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from scfn_desktop.db.base import Base, utcnow
+from scfn_desktop.rules.names import join_name
 
 ROLES = ("admin", "staff", "proctor", "committee")
 
@@ -106,11 +107,11 @@ class Trainee(Base):
 
     @property
     def full_name(self) -> str:
-        return f"{self.family_name}　{self.given_name}".strip("　 ")
+        return join_name(self.family_name, self.given_name)
 
     @property
     def full_kana(self) -> str:
-        return f"{self.family_kana}　{self.given_kana}".strip("　 ")
+        return join_name(self.family_kana, self.given_kana)
 
 
 class StageRecord(Base):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from scfn_desktop.db import Database
 from scfn_desktop.db.models import Organisation, StageRecord, Trainee, TrainingRun
 from scfn_desktop.rules.fiscal import run_label
+from scfn_desktop.rules.names import join_name
 from scfn_desktop.services import audit
 from scfn_desktop.services.errors import NotFound, ValidationFailed
 from scfn_desktop.services.permissions import Actor, Permission, require
@@ -63,11 +64,11 @@ class TraineeRow:
 
     @property
     def full_name(self) -> str:
-        return f"{self.family_name}　{self.given_name}".strip("　 ")
+        return join_name(self.family_name, self.given_name)
 
     @property
     def full_kana(self) -> str:
-        return f"{self.family_kana}　{self.given_kana}".strip("　 ")
+        return join_name(self.family_kana, self.given_kana)
 
 
 @dataclass(frozen=True)

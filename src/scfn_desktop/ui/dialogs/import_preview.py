@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scfn_desktop.rules.names import join_name
 from scfn_desktop.services.roster_fields import LABELS
 from scfn_desktop.services.roster_import import CHANGED, INVALID, NEW, UNCHANGED, ImportPreview
 from scfn_desktop.ui.context import AppContext
 
 
 def _full_name(values: dict[str, object]) -> str:
-    return f"{values.get('family_name', '')}　{values.get('given_name', '')}".strip("　 ")
+    return join_name(str(values.get("family_name", "")), str(values.get("given_name", "")))
 
 
 class ImportPreviewDialog(QDialog):

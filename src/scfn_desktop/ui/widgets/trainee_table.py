@@ -6,20 +6,12 @@ The model only displays rows it is given; it never queries. The page fetches row
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication
 
 from scfn_desktop.services.roster import TraineeRow
-
-Index = QModelIndex | QPersistentModelIndex
-
+from scfn_desktop.ui.widgets.row_table_model import RowTableModel
 
 # (header, value) per column; headers are looked up at display time so they follow the language.
 COLUMNS: tuple[tuple[Callable[[], str], Callable[[TraineeRow], str]], ...] = (
@@ -33,46 +25,5 @@ COLUMNS: tuple[tuple[Callable[[], str], Callable[[TraineeRow], str]], ...] = (
 )
 
 
-class TraineeTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self._rows: list[TraineeRow] = []
-
-    def set_rows(self, rows: Sequence[TraineeRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> TraineeRow:
-        return self._rows[row]
-
-    def rows(self) -> list[TraineeRow]:
-        return list(self._rows)
-
-    def row_of_id(self, trainee_id: int) -> int:
-        """The model row showing `trainee_id`, or -1."""
-        return next((i for i, r in enumerate(self._rows) if r.id == trainee_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return COLUMNS[index.column()][1](row)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]()
-        return str(section + 1)
+class TraineeTableModel(RowTableModel[TraineeRow]):
+    columns = COLUMNS
