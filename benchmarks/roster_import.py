@@ -28,9 +28,9 @@ from pathlib import Path
 
 from benchmarks._machine import machine_lines
 from scfn_desktop.db.session import open_database
-from scfn_desktop.services.demo_names import FAMILY_NAMES, GIVEN_NAMES, ORGANISATIONS
+from scfn_desktop.services.demo.names import FAMILY_NAMES, GIVEN_NAMES, ORGANISATIONS
 from scfn_desktop.services.permissions import SYSTEM
-from scfn_desktop.services.roster_import import apply_import
+from scfn_desktop.services.roster.importing import apply_import
 
 HEADERS = (
     "受講番号",

@@ -3,11 +3,18 @@ administrator actor."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from scfn_desktop.db import Database
 from scfn_desktop.db.session import open_database
 from scfn_desktop.services.permissions import Actor
+
+# --import-mode=importlib puts no test folder on sys.path; the shared builders (examkit, ...)
+# live in tests/support and are imported by plain name from any test folder.
+sys.path.insert(0, str(Path(__file__).parent / "support"))
 
 
 @pytest.fixture(autouse=True)

@@ -27,8 +27,8 @@ def main(argv: list[str]) -> int:
 
         from scfn_desktop.config import resolve_db_url
         from scfn_desktop.db.session import open_database
-        from scfn_desktop.services import accounts
-        from scfn_desktop.services.demo import load_demo
+        from scfn_desktop.services.admin import accounts
+        from scfn_desktop.services.demo.loader import load_demo
         from scfn_desktop.ui.context import AppContext
         from scfn_desktop.ui.dialogs.login import LoginDialog
         from scfn_desktop.ui.i18n import install_translators

@@ -34,11 +34,14 @@ def main(argv: list[str]) -> int:
 
         from scfn_desktop.config import resolve_db_url
         from scfn_desktop.db.session import open_database
-        from scfn_desktop.services import accounts, exam_printing, exam_results, exams
-        from scfn_desktop.services.demo import load_demo
-        from scfn_desktop.services.demo_scans import write_sample_scans
+        from scfn_desktop.services.admin import accounts
+        from scfn_desktop.services.demo.loader import load_demo
+        from scfn_desktop.services.demo.scans import write_sample_scans
+        from scfn_desktop.services.exams import answer_forms as exam_printing
+        from scfn_desktop.services.exams import results as exam_results
+        from scfn_desktop.services.exams import setup as exams
+        from scfn_desktop.services.exams.scanning import import_scans
         from scfn_desktop.services.progress import run_to_end
-        from scfn_desktop.services.scanning import import_scans
         from scfn_desktop.ui.context import AppContext
         from scfn_desktop.ui.i18n import install_translators
         from scfn_desktop.ui.main_window import MainWindow

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from scfn_desktop.db.session import Database, open_database
-from scfn_desktop.services import accounts, audit
+from scfn_desktop.services import audit
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.errors import PermissionDenied, ValidationFailed
 from scfn_desktop.services.permissions import SYSTEM, Permission, allowed
 

@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-import scfn_desktop.db.all_models  # noqa: F401
+import scfn_desktop.db.models  # noqa: F401
 from scfn_desktop.db.base import Base
 from scfn_desktop.db.session import Database, alembic_config, open_database
 

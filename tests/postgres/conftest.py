@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-import scfn_desktop.db.all_models  # noqa: F401  (every table, for TRUNCATE)
+import scfn_desktop.db.models  # noqa: F401  (every table, for TRUNCATE)
 from scfn_desktop.db.base import Base
 from scfn_desktop.db.session import Database, open_database
 
@@ -48,8 +48,6 @@ START_TIMEOUT_S = 30.0
 INSTALL_HINT = ("install the Debian package 'postgresql' (`bash tools/bootstrap.sh test` does), "
                 f"or point {BINDIR_ENV} at a folder holding initdb and postgres")
 
-# Test modules here import builders from the exam tests (importlib mode: not on sys.path).
-sys.path.insert(0, str(Path(__file__).parents[1] / "exams"))
 
 
 def _version_key(path: str) -> tuple[int, ...]:

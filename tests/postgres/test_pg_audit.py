@@ -9,7 +9,7 @@ import time
 import pytest
 from sqlalchemy import select, text
 
-from scfn_desktop.db.models import AuditEntry
+from scfn_desktop.db.models.audit import AuditEntry
 from scfn_desktop.db.session import Database
 from scfn_desktop.services import audit
 from scfn_desktop.services.permissions import Actor

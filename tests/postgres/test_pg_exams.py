@@ -17,12 +17,14 @@ from examkit import (
 )
 from sqlalchemy import select
 
-from scfn_desktop.db.exam_models import ExamMark
+from scfn_desktop.db.models.exams import ExamMark
 from scfn_desktop.db.session import Database
-from scfn_desktop.services import audit, exams, review
-from scfn_desktop.services.exam_results import exam_results, question_stats
+from scfn_desktop.services import audit
+from scfn_desktop.services.exams import review
+from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.exams.results import exam_results, question_stats
+from scfn_desktop.services.exams.scanning import import_scans
 from scfn_desktop.services.progress import run_to_end
-from scfn_desktop.services.scanning import import_scans
 
 
 def results(db: Database, exam_id: int) -> dict:

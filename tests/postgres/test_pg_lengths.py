@@ -10,11 +10,14 @@ import pytest
 from examkit import COMMITTEE, PROCTOR, make_run, write_png
 
 from scfn_desktop.db.session import Database
-from scfn_desktop.services import accounts, audit, exams, runs
+from scfn_desktop.services import audit
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.errors import ValidationFailed
+from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.exams.scanning import import_scans
 from scfn_desktop.services.permissions import SYSTEM, Actor
 from scfn_desktop.services.progress import run_to_end
-from scfn_desktop.services.scanning import import_scans
+from scfn_desktop.services.runs import training_runs as runs
 
 ADMIN = Actor(username="admin", role="admin")
 DAYS = [(date(2025, 11, 15), time(10), time(17))]

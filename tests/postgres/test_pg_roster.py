@@ -9,22 +9,23 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from scfn_desktop.db.models import AuditEntry, Organisation, Trainee
+from scfn_desktop.db.models.audit import AuditEntry
+from scfn_desktop.db.models.roster import Organisation, Trainee
 from scfn_desktop.db.session import Database, open_database
 from scfn_desktop.services import audit
-from scfn_desktop.services.demo import load_demo
+from scfn_desktop.services.demo.loader import load_demo
 from scfn_desktop.services.errors import NotFound, ValidationFailed
 from scfn_desktop.services.permissions import Actor
-from scfn_desktop.services.roster import (
+from scfn_desktop.services.roster.export import export_roster_to
+from scfn_desktop.services.roster.importing import ImportRejected, apply_import
+from scfn_desktop.services.roster.trainees import (
     find_trainee_id,
     list_organisations,
     list_prefectures_in_use,
     list_trainees,
     update_trainee,
 )
-from scfn_desktop.services.roster_export import export_roster_to
-from scfn_desktop.services.roster_import import ImportRejected, apply_import
-from scfn_desktop.services.runs import list_runs
+from scfn_desktop.services.runs.training_runs import list_runs
 
 DATA = Path(__file__).parents[1] / "data"
 CP932_FILE = DATA / "roster_cp932.csv"

@@ -7,7 +7,7 @@ import pytest
 
 from scfn_desktop.config import ENV_DATA_DIR, ENV_DB_URL, resolve_db_url
 from scfn_desktop.db.session import open_database
-from scfn_desktop.services import accounts
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.permissions import SYSTEM
 
 PASSWORDS = {"admin": "admin-pass", "staff": "staff-pass", "proctor": "proctor-pass",
@@ -57,7 +57,7 @@ def write_roster_csv(path, rows):
 @pytest.fixture
 def roster(db, tmp_path):
     """Three trainees imported through the service (not through the UI under test)."""
-    from scfn_desktop.services import roster_import
+    from scfn_desktop.services.roster import importing as roster_import
 
     path = write_roster_csv(tmp_path / "seed.csv", GOOD_ROWS)
     roster_import.apply_import(db, SYSTEM, path)

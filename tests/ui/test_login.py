@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from scfn_desktop.config import Settings
-from scfn_desktop.services import accounts
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.ui.shell import Shell
 
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from scfn_desktop.config import Settings
 from scfn_desktop.services.permissions import Permission
-from scfn_desktop.ui import pages
+from scfn_desktop.ui import registry
 from scfn_desktop.ui.main_window import MINIMUM_SIZE
-from scfn_desktop.ui.pages import PageSpec
+from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.shell import Shell
 
 
@@ -24,7 +24,7 @@ def admin_only_page(monkeypatch):
                                 permission=Permission.MANAGE_USERS,
                                 factory=lambda ctx: QLabel("users"), order=90)
     monkeypatch.setitem(sys.modules, module.__name__, module)
-    monkeypatch.setattr(pages, "PAGE_MODULES", [*pages.PAGE_MODULES, module.__name__])
+    monkeypatch.setattr(registry, "PAGE_MODULES", [*registry.PAGE_MODULES, module.__name__])
 
 
 def test_navigation_shows_only_allowed_pages(users, make_window, admin_only_page):
@@ -63,7 +63,7 @@ def test_staff_cannot_verify_audit(users, make_window):
 
 def test_language_switch_rebuilds_window_and_is_remembered(db, users, japanese, qtbot):
     shell = Shell(db, "ja", Settings.load(), quit_on_cancel=False)
-    from scfn_desktop.services import accounts
+    from scfn_desktop.services.admin import accounts
 
     first = shell.show_main_window(accounts.authenticate(db, "admin", users["admin"]))
     qtbot.addWidget(first)

@@ -11,7 +11,7 @@ import re
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from scfn_desktop.services.demo import load_demo
+from scfn_desktop.services.demo.loader import load_demo
 
 PLACEHOLDER = re.compile(r"%\d|%n|&\w|<[^>]+>")
 

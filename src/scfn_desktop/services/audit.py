@@ -19,7 +19,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from scfn_desktop.db.base import utcnow
-from scfn_desktop.db.models import AuditEntry
+from scfn_desktop.db.models.audit import AuditEntry
 from scfn_desktop.services.permissions import Actor
 
 GENESIS_HASH = "0" * 64

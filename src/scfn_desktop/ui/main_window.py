@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 
 from scfn_desktop import __version__
 from scfn_desktop.config import Settings, data_dir
-from scfn_desktop.services import audit_view
-from scfn_desktop.services.demo_scans import SampleScans, demo_exam_id, write_sample_scans
+from scfn_desktop.services.admin import audit_view
+from scfn_desktop.services.demo.scans import SampleScans, demo_exam_id, write_sample_scans
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import ROLE_LABELS, Permission
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.dialogs.settings import SettingsDialog
 from scfn_desktop.ui.messages import show_error, show_info
-from scfn_desktop.ui.pages import PageSpec, pages_for
+from scfn_desktop.ui.registry import PageSpec, pages_for
 from scfn_desktop.ui.resources import icon
 from scfn_desktop.ui.workers import ProgressTask, run_with_progress
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRect, Signal
 
 from scfn_desktop.config import Settings
 from scfn_desktop.db import Database
-from scfn_desktop.services import accounts
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.permissions import Actor
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.dialogs.first_run import FirstRunDialog

@@ -29,7 +29,7 @@ def open_database_for_gui(url: str, language: str, demo: bool = False) -> Databa
                                 .replace("%1", str(backup)))
     if demo:
         try:
-            from scfn_desktop.services.demo import load_demo
+            from scfn_desktop.services.demo.loader import load_demo
 
             load_demo(db)
         except Exception as exc:  # demo data is optional: warn and continue

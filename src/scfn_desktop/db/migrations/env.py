@@ -4,7 +4,7 @@ URL in the config when invoked from the `alembic` command line."""
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-import scfn_desktop.db.all_models  # noqa: F401  (registers every table on Base.metadata)
+import scfn_desktop.db.models  # noqa: F401  (registers every table on Base.metadata)
 from scfn_desktop.db.base import Base
 
 config = context.config

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from scfn_desktop.db import Database
-from scfn_desktop.services import accounts
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import SYSTEM
 

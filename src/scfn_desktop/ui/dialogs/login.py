@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from scfn_desktop import __version__
 from scfn_desktop.db import Database
-from scfn_desktop.services import accounts
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import Actor
 from scfn_desktop.ui.resources import icon

@@ -1,0 +1,189 @@
+"""`scfn exam ...` (create, list, void, key, pass), `scfn sheets ...` (layout, print) and
+`scfn scan` (import a batch of scanned forms and report each sheet)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from scfn_desktop.cli.common import Cli
+from scfn_desktop.services.exams import answer_forms as exam_printing
+from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.exams.results import sheet_reports
+from scfn_desktop.services.exams.scanning import import_scans
+from scfn_desktop.services.progress import Progress, run_to_end
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    exam = sub.add_parser("exam", help="修了認定テスト: create, list, void, key").add_subparsers(
+        dest="exam_command", metavar="ACTION", required=True)
+    p = exam.add_parser("create", help="create the exam of a training run")
+    p.add_argument("--run", type=int, required=True, metavar="ID")
+    p.add_argument("--questions", type=int, required=True, metavar="N")
+    p.add_argument("--choices", type=int, default=4, metavar="K")
+    p.add_argument("--labels", choices=tuple(exams.LABEL_SETS), default="digits")
+    p.add_argument("--key", required=True,
+                   help="answer key, one per question: 2,4,1,... ('1/3' = either is correct)")
+    p.add_argument("--pass-percent", type=float, metavar="P")
+    p.add_argument("--pass-points", type=int, metavar="N", help="wins over --pass-percent")
+    p.add_argument("--points", type=int, default=1, help="points per question (default 1)")
+    p.add_argument("--title", default="修了認定テスト")
+    p.set_defaults(handler=cmd_create)
+
+    p = exam.add_parser("list", help="list exams")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = exam.add_parser("void", help="没問: give everyone the question's points")
+    p.add_argument("--exam", type=int, required=True, metavar="ID")
+    p.add_argument("--question", type=int, required=True, metavar="N")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_void)
+
+    p = exam.add_parser("key", help="replace the answer key (re-scores everyone)")
+    p.add_argument("--exam", type=int, required=True, metavar="ID")
+    p.add_argument("--key", required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_key)
+
+    sheets = sub.add_parser("sheets", help="answer forms: layout, print").add_subparsers(
+        dest="sheets_command", metavar="ACTION", required=True)
+    p = sheets.add_parser("layout", help="print the sheet geometry")
+    p.add_argument("--exam", type=int, required=True, metavar="ID")
+    p.add_argument("--json", action="store_true", help="(the only format; kept for clarity)")
+    p.set_defaults(handler=cmd_layout)
+    p = sheets.add_parser("print", help="personalised answer forms as a PDF")
+    p.add_argument("--exam", type=int, required=True, metavar="ID")
+    p.add_argument("--blank", type=int, default=0, metavar="N", help="spare forms to add")
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.set_defaults(handler=cmd_print)
+
+    p = sub.add_parser("scan", help="import scanned answer forms (files or folders)")
+    p.add_argument("--exam", type=int, required=True, metavar="ID")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_scan)
+
+
+def _report(cli: Cli, report: exams.RescoreReport, ja: str, en: str) -> int:
+    cli.say(ja, en)
+    for c in report.changes:
+        cli.say(f"  {c.trainee_number} {c.name}: {c.before} -> {c.after}")
+    if not report.changes:
+        cli.say("  合否が変わった受講生はいません。", "  Nobody's pass/fail changed.")
+    return 0
+
+
+def cmd_create(cli: Cli) -> int:
+    a = cli.args
+    percent = a.pass_percent if a.pass_percent is not None else 60.0
+    view = exams.create_exam(cli.db(), cli.actor(), a.run, a.questions,
+                             exams.parse_key_text(a.key), a.choices, a.labels, a.points,
+                             pass_percent=percent, pass_points=a.pass_points, title=a.title)
+    cli.say(f"試験 {view.id} を作成しました（{view.run_label}、{view.num_questions}問）。",
+            f"Created exam {view.id} ({view.num_questions} questions).")
+    return 0
+
+
+def _exam_json(v: exams.ExamView) -> dict:
+    return {"id": v.id, "run_id": v.run_id, "run": v.run_label, "title": v.title,
+            "questions": v.num_questions, "choices": v.num_choices, "labels": v.labels,
+            "version": v.version, "key": exams.format_key_text(v.rule.key),
+            "voided": sorted(v.rule.voided), "max_points": v.rule.max_points,
+            "pass": {"mode": v.rule.pass_mode, "value": v.rule.pass_value}}
+
+
+def cmd_list(cli: Cli) -> int:
+    views = exams.list_exams(cli.db())
+    if cli.args.json:
+        cli.say(json.dumps([_exam_json(v) for v in views], ensure_ascii=False, indent=1))
+        return 0
+    for v in views:
+        cli.say(f"{v.id}\t{v.run_label}\t{v.title}\t{v.num_questions}問×{v.num_choices}択\t"
+                f"{v.rule.describe_ja()}\tv{v.version}",
+                f"{v.id}\t{v.run_label}\t{v.title}\t{v.num_questions}x{v.num_choices}\t"
+                f"{v.rule.describe_en()}\tv{v.version}")
+    return 0
+
+
+def cmd_void(cli: Cli) -> int:
+    a = cli.args
+    report = exams.void_question(cli.db(), cli.actor(), a.exam, a.question, a.reason)
+    return _report(cli, report, f"問{a.question} を没問にしました。",
+                   f"Question {a.question} voided.")
+
+
+def cmd_key(cli: Cli) -> int:
+    a = cli.args
+    report = exams.set_key(cli.db(), cli.actor(), a.exam, exams.parse_key_text(a.key), a.reason)
+    return _report(cli, report, f"正答を変更しました（版 {report.exam.version}）。",
+                   f"Answer key changed (version {report.exam.version}).")
+
+
+def cmd_layout(cli: Cli) -> int:
+    cli.say(exams.exam_layout(exams.get_exam(cli.db(), cli.args.exam)).to_json())
+    return 0
+
+
+def _progress_printer(cli: Cli):  # type: ignore[no-untyped-def]
+    def show(p: Progress) -> None:
+        if p.total:
+            print(f"\r{p.done}/{p.total}", end="", file=cli.stderr, flush=True)
+    return show
+
+
+def cmd_print(cli: Cli) -> int:
+    a = cli.args
+    pages = run_to_end(exam_printing.print_answer_sheets(cli.db(), cli.actor(), a.exam, a.output,
+                                                 a.blank), _progress_printer(cli))
+    print(file=cli.stderr)
+    cli.say(f"{pages}ページを {a.output} に書き出しました。", f"Wrote {pages} pages to {a.output}.")
+    return 0
+
+
+def cmd_scan(cli: Cli) -> int:
+    """Exit 1 when any file or page could not be read as a sheet of this exam (the JSON's
+    "errors" is then non-empty); doubtful marks are not errors, they await review."""
+    a = cli.args
+    db = cli.db()
+    batch = run_to_end(import_scans(db, cli.actor(), a.exam, a.paths),
+                       None if a.json else _progress_printer(cli))
+    readable = [s.sheet_id for s in batch.sheets if s.error_code in ("", "duplicate")
+                or s.status in ("ok", "duplicate")]
+    reports = {r.sheet_id: r for r in sheet_reports(db, a.exam, readable)}
+    sheets, errors = [], []
+    for f in batch.files:
+        if f.status == "error" and not f.sheets:
+            errors.append({"file": f.file, "page": None,
+                           "error": cli.t(f.error_ja, f.error_en), "code": f.error_code})
+        for s in f.sheets:
+            r = reports.get(s.sheet_id)
+            if r is not None:
+                item = r.to_json()
+                item["file"] = f.file
+                if s.status == "duplicate":
+                    item["duplicate"] = True
+                sheets.append(item)
+            if s.status in ("error", "unidentified") or r is None:
+                errors.append({"file": f.file, "page": s.page, "code": s.error_code,
+                               "error": cli.t(s.error_ja, s.error_en)})
+        if f.status == "error" and f.sheets:
+            errors.append({"file": f.file, "page": None, "code": f.error_code,
+                           "error": cli.t(f.error_ja, f.error_en)})
+    if a.json:
+        cli.say(json.dumps({"sheets": sheets, "errors": errors}, ensure_ascii=False, indent=1))
+    else:
+        print(file=cli.stderr)
+        for item in sheets:
+            doubt = ",".join(map(str, item["doubtful"])) or "-"
+            verdict = "要確認" if item["passed"] is None else ("合格" if item["passed"] else "不合格")
+            cli.say(f"{item['file']} p{item['page']} {item['trainee'] or '?'} "
+                    f"得点 {item['score'] if item['score'] is not None else '-'} {verdict} "
+                    f"要確認の問 {doubt}")
+        for e in errors:
+            cli.warn(f"{e['file']} p{e['page'] or '-'}: {e['error']}")
+        already = sum(1 for f in batch.files if f.status == "already")
+        cli.say(f"シート {len(sheets)} 枚、エラー {len(errors)} 件、読み込み済み {already} ファイル。",
+                f"{len(sheets)} sheets, {len(errors)} errors, {already} files already imported.")
+    return 1 if errors else 0

@@ -1,0 +1,27 @@
+"""What a demo load did, passed from the roster to each capability's demo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from scfn_desktop.db import Database
+from scfn_desktop.services.permissions import Actor
+
+
+@dataclass
+class DemoSummary:
+    run_id: int = 0
+    run_label: str = ""
+    users_created: list[str] = field(default_factory=list)
+    organisations_created: int = 0
+    trainees_created: int = 0
+    trainees_total: int = 0
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def already_present(self) -> bool:
+        return not (self.users_created or self.organisations_created or self.trainees_created)
+
+
+DemoStep = Callable[[Database, Actor, DemoSummary], "str | None"]

@@ -1,0 +1,243 @@
+"""The answer-forms page (解答用紙の印刷・読み取り), in the order the proctor works: the 印刷 tab
+makes the personalised forms (PRINT_SHEETS, see widgets/exam_print_panel.py); the 読み取り tab
+imports the scanner's folder or files behind the progress dialog (cancel keeps finished files),
+shows every file's and sheet's outcome, and settles duplicates (which sheet counts, or set one
+aside). One exam picker above both tabs, so the forms printed are the forms read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scfn_desktop.services.exams import review
+from scfn_desktop.services.exams.scanning import BatchResult, import_scans
+from scfn_desktop.services.permissions import Permission
+from scfn_desktop.ui.context import AppContext
+from scfn_desktop.ui.exams.common import ExamPicker
+from scfn_desktop.ui.exams.print_panel import PrintFormsPanel
+from scfn_desktop.ui.messages import show_error
+from scfn_desktop.ui.registry import PageSpec
+from scfn_desktop.ui.workers import ProgressTask, run_with_progress
+
+STATUS_COLOURS = {"ok": "#e3f4e3", "duplicate": "#fff1d6", "unidentified": "#fff1d6",
+                  "error": "#fbe0e0", "already": "#eeeeee"}
+
+
+class ScanningPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: ProgressTask | None = None
+        self.last_result: BatchResult | None = None
+        self.picker = ExamPicker(ctx)
+        self.paths = QListWidget()
+        self.paths.setObjectName("pathList")
+        self.paths.setMaximumHeight(90)
+        add_folder = QPushButton(self.tr("Add folder…"))
+        add_folder.setObjectName("addFolderButton")
+        add_folder.clicked.connect(self._add_folder)
+        add_files = QPushButton(self.tr("Add files…"))
+        add_files.setObjectName("addFilesButton")
+        add_files.clicked.connect(self._add_files)
+        clear = QPushButton(self.tr("Clear list"))
+        clear.clicked.connect(self.paths.clear)
+        self.import_button = QPushButton(self.tr("Import scans"))
+        self.import_button.setObjectName("importScansButton")
+        self.import_button.clicked.connect(lambda: self.import_paths(self.selected_paths()))
+        self.summary = QLabel()
+        self.summary.setObjectName("scanSummary")
+        self.summary.setWordWrap(True)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("scanTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("File"), self.tr("Page"), self.tr("Result"), self.tr("Trainee number"),
+            self.tr("Marks to review"), self.tr("Message")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 220)
+        self.count_button = QPushButton(self.tr("This sheet counts"))
+        self.count_button.setObjectName("countSheetButton")
+        self.count_button.clicked.connect(lambda: self._sheet_decision("count"))
+        self.discard_button = QPushButton(self.tr("Set this sheet aside"))
+        self.discard_button.setObjectName("discardSheetButton")
+        self.discard_button.clicked.connect(lambda: self._sheet_decision("discard"))
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Exam:")))
+        top.addWidget(self.picker, 1)
+        hint = QLabel(self.tr("Scan the filled forms with the scanner's document feeder "
+                              "(200-300 dpi, colour or grey, PDF/TIFF/JPEG/PNG), then add the "
+                              "scanner's output folder here. Files already imported are "
+                              "skipped, so importing the same folder again is safe."))
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (add_folder, add_files, clear):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        dup = QHBoxLayout()
+        dup.addWidget(QLabel(self.tr("Duplicates: select a sheet, then")))
+        dup.addWidget(self.count_button)
+        dup.addWidget(self.discard_button)
+        dup.addStretch(1)
+        scan_tab = QWidget()
+        sv = QVBoxLayout(scan_tab)
+        sv.addWidget(hint)
+        sv.addWidget(self.paths)
+        sv.addLayout(buttons)
+        sv.addWidget(self.summary)
+        sv.addWidget(self.table, 1)
+        sv.addLayout(dup)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("answerFormTabs")
+        self.print_panel: PrintFormsPanel | None = None
+        if ctx.actor.can(Permission.PRINT_SHEETS):
+            self.print_panel = PrintFormsPanel(ctx, self.picker)
+            self.tabs.addTab(self.print_panel, self.tr("1. Print answer forms"))
+            self.tabs.addTab(scan_tab, self.tr("2. Import scanned forms"))
+        else:
+            self.tabs.addTab(scan_tab, self.tr("Import scanned forms"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    def show_scan_tab(self) -> None:
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Exams created on the results page since this page was built appear here."""
+        self.picker.reload()
+        if self.print_panel is not None:  # the roster may have changed too
+            self.print_panel.refresh()
+        super().showEvent(event)
+
+    def selected_paths(self) -> list[Path]:
+        return [Path(self.paths.item(i).text()) for i in range(self.paths.count())]
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Scanner output folder"))
+        if folder:
+            self.paths.addItem(folder)
+
+    def _add_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Scanned answer forms"), "",
+            self.tr("Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)"))
+        self.paths.addItems(files)
+
+    def import_paths(self, paths: list[Path]) -> ProgressTask | None:
+        """Import in the background; the table fills when the batch is done."""
+        exam_id = self.picker.exam_id()
+        if not exam_id or not paths:
+            self.summary.setText(self.tr("Choose an exam and at least one folder or file."))
+            return None
+        db, actor = self.ctx.db, self.ctx.actor
+        self.import_button.setEnabled(False)
+        self.task = run_with_progress(
+            self, self.tr("Reading answer forms"),
+            lambda: import_scans(db, actor, exam_id, paths),
+            on_done=self._show_result, on_error=self._on_error, on_cancel=self._on_cancel,
+            pick=self.ctx.pick)
+        return self.task
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        show_error(self, exc, self.ctx.language)
+
+    def _on_cancel(self) -> None:
+        self.import_button.setEnabled(True)
+        self.summary.setText(self.tr("Cancelled. Files read before cancelling are kept; "
+                                     "import again to continue with the rest."))
+
+    def _show_result(self, result: BatchResult) -> None:
+        self.import_button.setEnabled(True)
+        self.last_result = result
+        pick = self.ctx.pick
+        self.table.setRowCount(0)
+        for f in result.files:
+            rows = list(f.sheets) if f.sheets and f.status != "already" else [None]
+            for s in rows:
+                status = f.status if s is None else s.status
+                message = pick(f.error_ja, f.error_en) if s is None else pick(s.error_ja,
+                                                                              s.error_en)
+                self._add_row(f.file, s, status, message)
+        self.summary.setText(
+            self.tr("%1 sheets read: %2 OK, %3 duplicates, %4 need a trainee, %5 errors; "
+                    "%6 files already imported.")
+            .replace("%1", str(len(result.sheets))).replace("%2", str(result.count("ok")))
+            .replace("%3", str(result.count("duplicate")))
+            .replace("%4", str(result.count("unidentified")))
+            .replace("%5", str(result.count("error") + sum(
+                1 for f in result.files if f.status == "error" and not f.sheets)))
+            .replace("%6", str(sum(1 for f in result.files if f.status == "already"))))
+
+    def _add_row(self, file: str, s, status: str, message: str) -> None:  # type: ignore[no-untyped-def]
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        values = [Path(file).name, str(s.page) if s else "", status_label(status),
+                  s.trainee_number if s else "",
+                  ", ".join(map(str, s.doubtful)) if s else "", message]
+        for col, text in enumerate(values):
+            item = QTableWidgetItem(text)
+            item.setBackground(QColor(STATUS_COLOURS.get(status, "#ffffff")))
+            if col == 0:
+                item.setToolTip(file)
+                item.setData(Qt.ItemDataRole.UserRole, s.sheet_id if s else None)
+            self.table.setItem(row, col, item)
+
+    def _sheet_decision(self, kind: str) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        sheet_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if sheet_id is None:
+            self.summary.setText(self.tr("Select a sheet in the table first."))
+            return
+        try:
+            if kind == "count":
+                review.choose_counting_sheet(self.ctx.db, self.ctx.actor, sheet_id)
+            else:
+                review.discard_sheet(self.ctx.db, self.ctx.actor, sheet_id)
+        except Exception as exc:  # a refusal is shown, never swallowed
+            show_error(self, exc, self.ctx.language)
+            return
+        self.summary.setText(self.tr("Decision recorded for sheet %1.").replace("%1", str(sheet_id)))
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "ok": QCoreApplication.translate("ScanStatus", "OK"),
+        "duplicate": QCoreApplication.translate("ScanStatus", "Duplicate"),
+        "unidentified": QCoreApplication.translate("ScanStatus", "Trainee unknown"),
+        "error": QCoreApplication.translate("ScanStatus", "Error"),
+        "already": QCoreApplication.translate("ScanStatus", "Already imported"),
+        "imported": QCoreApplication.translate("ScanStatus", "Imported"),
+    }
+    return labels.get(status, status)
+
+
+def _title() -> str:
+    return QCoreApplication.translate("ScanningPage", "Print and scan answer forms")
+
+
+PAGE_SPEC = PageSpec(key="scanning", title=_title, permission=Permission.SCAN_SHEETS,
+                     factory=ScanningPage, order=40)

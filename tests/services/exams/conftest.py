@@ -1,0 +1,22 @@
+"""Fixtures for the exam service tests: a fresh data folder and migrated database per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from scfn_desktop.config import ENV_DATA_DIR, ENV_DB_URL, resolve_db_url
+from scfn_desktop.db.session import open_database
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "data"))
+    monkeypatch.delenv(ENV_DB_URL, raising=False)
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir):
+    database = open_database(resolve_db_url())
+    yield database
+    database.dispose()
