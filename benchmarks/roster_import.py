@@ -7,7 +7,7 @@ Usage::
 
 For each size it writes a CSV as Excel on Japanese Windows saves it (CP932, CRLF, the
 export's Japanese headers, full-width spaces in names), then times
-``services.roster_import.apply_import`` twice on a new temporary database:
+``services.roster.importing.apply_import`` twice on a new temporary database:
 
 * **first import** - every row is new: parse, validate, insert trainees and
   organisations, one audit entry per trainee, one transaction;

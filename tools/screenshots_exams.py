@@ -3,7 +3,7 @@ print_forms.png, review.png, review_decided.png, results.png and sheet_overlay.p
 
 Runs headless on a temporary database, so it never touches real data. The demo run's 60
 trainees sit the demo exam on the pencil-filled sample scans that `scfn demo --sample-scans`
-and Help ▸ デモ用のスキャン画像を作成 make (services.demo_scans: two are absent, one sat on a
+and Help ▸ デモ用のスキャン画像を作成 make (services.demo.scans: two are absent, one sat on a
 spare form), imported through the same service the scanning page uses:
     /work/venv/bin/python tools/screenshots_exams.py [output-folder]
 """

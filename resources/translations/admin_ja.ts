@@ -4,47 +4,22 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/admin_user_dialogs.py" line="+56"/>
+        <location filename="../../src/scfn_desktop/ui/admin/user_dialogs.py" line="+36"/>
         <source>Add a user</source>
         <translation>ユーザーの追加</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>e.g. Hanako Yamada (shown in the window header)</source>
         <translation>例：山田 花子（画面上部に表示されます）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>At least %1 characters. A numeric PIN is fine for venue stations.</source>
         <translation>%1 文字以上。会場の端末では数字の PIN でもかまいません。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>User name</source>
-        <translation>ユーザー名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Display name</source>
-        <translation>表示名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role</source>
-        <translation>権限</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Password / PIN</source>
-        <translation>パスワード／PIN</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Password / PIN (again)</source>
-        <translation>パスワード／PIN（確認）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Add user</source>
         <translation>追加する</translation>
     </message>
@@ -53,16 +28,11 @@
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
-    <message>
-        <location line="+17"/>
-        <source>The two passwords do not match.</source>
-        <translation>確認用のパスワードが一致しません。</translation>
-    </message>
 </context>
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/admin_audit_detail.py" line="+60"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+60"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
@@ -115,7 +85,7 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/audit_log.py" line="+66"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_page.py" line="+66"/>
         <location line="+239"/>
         <location line="+13"/>
         <source>Tamper check</source>
@@ -215,7 +185,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/admin_audit_table.py" line="+35"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_table.py" line="+29"/>
         <source>No.</source>
         <translation>連番</translation>
     </message>
@@ -248,7 +218,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/admin_user_dialogs.py" line="+22"/>
+        <location filename="../../src/scfn_desktop/ui/admin/user_dialogs.py" line="+37"/>
         <source>Reset password / PIN</source>
         <translation>パスワード／PINの再設定</translation>
     </message>
@@ -286,7 +256,7 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/users.py" line="+54"/>
+        <location filename="../../src/scfn_desktop/ui/admin/users_page.py" line="+55"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
@@ -381,7 +351,7 @@
 <context>
     <name>VerifyBanner</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/admin_audit_detail.py" line="+51"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+51"/>
         <source>Show this entry</source>
         <translation>該当の記録を表示</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="+63"/>
+        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="+63"/>
         <source>Re-scored: changed results</source>
         <translation>再採点：結果が変わった受講生</translation>
     </message>
@@ -47,7 +47,7 @@
 <context>
     <name>ExamCommon</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_common.py" line="+66"/>
+        <location filename="../../src/scfn_desktop/ui/exams/common.py" line="+66"/>
         <source>… and %1 more</source>
         <translation>ほか %1 件</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>ExamSetupDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_setup_dialog.py" line="+107"/>
+        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="+107"/>
         <source>Create the completion certification test</source>
         <translation>修了認定テストの作成</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>FillBars</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_fill_bars.py" line="+39"/>
+        <location filename="../../src/scfn_desktop/ui/exams/fill_bars.py" line="+39"/>
         <source>Darkness of each choice (0 = white, 1 = black). Above the upper line: filled; below the lower line: empty; between (orange): needs a person.</source>
         <translation>選択肢ごとの濃さ（0 = 白、1 = 黒）。上の線より濃ければ「塗り」、下の線より薄ければ「空欄」、その間（オレンジ）は人の確認が必要です。</translation>
     </message>
@@ -164,7 +164,7 @@
 <context>
     <name>KeyChangeDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_key_dialog.py" line="-32"/>
+        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="-32"/>
         <source>Change the answer key</source>
         <translation>正答の変更</translation>
     </message>
@@ -192,7 +192,7 @@
 <context>
     <name>KeyHistoryDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_rule_dialogs.py" line="+98"/>
+        <location filename="../../src/scfn_desktop/ui/exams/rule_dialogs.py" line="+98"/>
         <source>History of the answer key and pass criterion</source>
         <translation>正答・合格基準の変更履歴</translation>
     </message>
@@ -273,7 +273,7 @@
 <context>
     <name>PassCriterionInput</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_setup_dialog.py" line="-139"/>
+        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="-139"/>
         <source>Score rate</source>
         <translation>得点率</translation>
     </message>
@@ -294,23 +294,9 @@
     </message>
 </context>
 <context>
-    <name>PdfPrint</name>
-    <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_pdf_print.py" line="+36"/>
-        <source>Answer forms</source>
-        <extracomment>Rendering above this gains nothing for bubbles, markers and a QR code, and a 1200 dpi A4 page would be a 560 MB image.</extracomment>
-        <translation>解答用紙</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Print answer forms (set the scale to 100% / actual size)</source>
-        <translation>解答用紙の印刷（倍率は 100%・実際のサイズで）</translation>
-    </message>
-</context>
-<context>
     <name>PrintFormsPanel</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_print_panel.py" line="+62"/>
+        <location filename="../../src/scfn_desktop/ui/exams/print_panel.py" line="+63"/>
         <source>Prints one answer form per trainee of the training run, with the trainee number and name already filled in (sorted by trainee number), followed by blank spare forms for spoiled sheets. Trainees write their number on a spare form.</source>
         <translation>養成研修の受講生1人につき1枚、受講番号と氏名を印字した解答用紙を受講番号順に作成し、続けて書き損じ用の白紙の予備用紙を付けます。予備用紙には受講生が受講番号を記入します。</translation>
     </message>
@@ -410,7 +396,17 @@
         <translation>キャンセルしました。PDF は保存されていません。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>Answer forms</source>
+        <translation>解答用紙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print answer forms (set the scale to 100% / actual size)</source>
+        <translation>解答用紙の印刷（倍率は 100%・実際のサイズで）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Printing answer forms</source>
         <translation>解答用紙を印刷中</translation>
     </message>
@@ -428,7 +424,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/results.py" line="+79"/>
+        <location filename="../../src/scfn_desktop/ui/exams/results_page.py" line="+79"/>
         <source>Trainee number</source>
         <translation>受講番号</translation>
     </message>
@@ -604,7 +600,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/review.py" line="+80"/>
+        <location filename="../../src/scfn_desktop/ui/exams/review_page.py" line="+80"/>
         <source>Keys: 1-9 choose · 0 or B blank · M several marks · Enter or N next · P previous</source>
         <translation>キー操作: 1〜9 選択・0 または B 無答・M 複数マーク・Enter または N 次へ・P 前へ</translation>
     </message>
@@ -697,7 +693,7 @@
 <context>
     <name>ScanStatus</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/pages/scanning.py" line="+228"/>
+        <location filename="../../src/scfn_desktop/ui/exams/scanning_page.py" line="+228"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -873,7 +869,7 @@
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/widgets/exam_sheet_view.py" line="+61"/>
+        <location filename="../../src/scfn_desktop/ui/exams/sheet_view.py" line="+61"/>
         <source>&lt;span style=&apos;color:#28aa28&apos;&gt;■&lt;/span&gt; correct&#x3000;&lt;span style=&apos;color:#dc2828&apos;&gt;■&lt;/span&gt; wrong&#x3000;&lt;span style=&apos;color:#ff9600&apos;&gt;■&lt;/span&gt; doubtful or decided by a person</source>
         <translation>&lt;span style=&apos;color:#28aa28&apos;&gt;■&lt;/span&gt; 正解&#x3000;&lt;span style=&apos;color:#dc2828&apos;&gt;■&lt;/span&gt; 不正解&#x3000;&lt;span style=&apos;color:#ff9600&apos;&gt;■&lt;/span&gt; 要確認のマーク・人が確認した問</translation>
     </message>

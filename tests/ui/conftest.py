@@ -66,11 +66,12 @@ def roster(db, tmp_path):
 
 @pytest.fixture
 def japanese(qapp):
-    """Install the Japanese catalogues for one test; back to the English sources afterwards."""
+    """Install the Japanese catalogues for one test (yields the catalogues loaded); back to the
+    English sources afterwards."""
     from scfn_desktop.ui.i18n import install_translators
 
-    install_translators("ja")
-    yield "ja"
+    loaded = install_translators("ja")
+    yield loaded
     install_translators("en")
 
 

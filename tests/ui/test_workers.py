@@ -104,3 +104,54 @@ def test_errors_reach_the_gui_thread(qtbot):
     with qtbot.waitSignal(task.finished, timeout=5000):
         task.start()
     assert isinstance(errors[0], ValueError)
+
+
+def test_a_closed_dialog_is_freed_only_after_the_work_it_parents(qtbot):
+    """dispose_when_closed: closing a dialog while a worker still runs for it keeps the dialog
+    alive until the worker has finished, then frees it (no WA_DeleteOnClose, no deleteLater)."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialog
+
+    from scfn_desktop.ui.workers import dispose_when_closed
+
+    release = threading.Event()
+
+    def work():
+        yield Progress(0, 1)
+        release.wait(5)
+        return "printed"
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = QDialog(window)  # owned by its window, as every dialog of the app is
+    dispose_when_closed(dialog)
+    task = ProgressTask(work, dialog)
+    with qtbot.waitSignal(task.progress, timeout=5000):
+        task.start()
+    dialog.open()
+    dialog.reject()  # closed mid-job
+    qtbot.wait(50)
+    assert shiboken6.isValid(dialog) and task.is_running
+    destroyed: list[bool] = []
+    dialog.destroyed.connect(lambda *_: destroyed.append(True))
+    del dialog
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        release.set()
+    qtbot.waitUntil(lambda: destroyed == [True], timeout=2000)
+
+
+def test_a_closed_idle_dialog_is_freed(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from scfn_desktop.ui.workers import dispose_when_closed
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = QDialog(window)
+    destroyed: list[bool] = []
+    dialog.destroyed.connect(lambda *_: destroyed.append(True))
+    dispose_when_closed(dialog)
+    dialog.open()
+    dialog.accept()
+    del dialog
+    qtbot.waitUntil(lambda: destroyed == [True], timeout=2000)

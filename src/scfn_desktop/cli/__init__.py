@@ -17,13 +17,15 @@ from collections.abc import Callable, Sequence
 from scfn_desktop.cli import admin as cli_admin
 from scfn_desktop.cli import exams as cli_exams
 from scfn_desktop.cli import roster as cli_roster
+from scfn_desktop.cli import runs as cli_runs
 from scfn_desktop.cli.common import Cli, add_global_options, default_language
 from scfn_desktop.services.errors import ServiceError
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 # Feature modules add their `register` here (e.g. cli_exams.register).
-COMMANDS: list[Registrar] = [cli_admin.register, cli_roster.register, cli_exams.register]
+COMMANDS: list[Registrar] = [cli_admin.register, cli_roster.register, cli_runs.register,
+                             cli_exams.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

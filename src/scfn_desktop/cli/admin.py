@@ -168,7 +168,7 @@ def cmd_user_list(cli: Cli) -> int:
 
 def cmd_audit_verify(cli: Cli) -> int:
     # The audit page's check without its permission test: reading needs no actor here (see
-    # cli_common), since whoever runs this already holds the database file or its URL.
+    # cli.common), since whoever runs this already holds the database file or its URL.
     report = check_chain(cli.db())
     if report.ok:
         cli.say(f"監査ログは改ざんされていません（{report.checked} 件を確認）。",

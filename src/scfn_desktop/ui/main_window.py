@@ -32,7 +32,7 @@ from scfn_desktop.ui.dialogs.settings import SettingsDialog
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec, pages_for
 from scfn_desktop.ui.resources import icon
-from scfn_desktop.ui.workers import ProgressTask, run_with_progress
+from scfn_desktop.ui.workers import ProgressTask, dispose_when_closed, run_with_progress
 
 DEFAULT_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(1024, 640)
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         """Open the settings dialog (non-blocking); accepting it with another language asks the
         shell to remember it and rebuild the window in that language."""
         dialog = SettingsDialog(self.ctx.language, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dispose_when_closed(dialog)
 
         def apply() -> None:
             chosen = dialog.language()
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         return self.demo_scans_task
 
     # Bound methods, not closures over the window, on the task's signals: with such a closure
-    # PySide6 6.12 crashed deleting the finished task (tests/ui_exams/test_demo_scans_ui.py).
+    # PySide6 6.12 crashed deleting the finished task (tests/ui/exams/test_demo_scans_ui.py).
     def _demo_scans_finished(self) -> None:
         self.demo_scans_action.setEnabled(True)
 

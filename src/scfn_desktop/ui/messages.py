@@ -3,10 +3,11 @@ and says so briefly instead of showing a traceback to office staff."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from scfn_desktop.services.errors import ServiceError
+from scfn_desktop.ui.workers import dispose_when_closed
 
 
 def error_text(exc: BaseException, language: str) -> str:
@@ -23,7 +24,7 @@ def show_error(parent: QWidget | None, exc: BaseException, language: str,
                       title or QCoreApplication.translate("Messages", "Error"),
                       error_text(exc, language), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dispose_when_closed(box)
     box.open()
     return box
 
@@ -32,6 +33,6 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
                       parent)
     box.setObjectName("infoBox")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dispose_when_closed(box)
     box.open()
     return box

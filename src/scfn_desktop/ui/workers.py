@@ -11,11 +11,12 @@ run and roll back. Nothing here knows about trainees or SQL.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Generator
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from scfn_desktop.services.progress import Progress
 
@@ -34,7 +35,7 @@ def _retire(*objects: QObject) -> None:
     `~QObject` then takes Qt's signal-slot lock and asks for the GIL to look up Python
     overrides. A worker painting in the meantime (e.g. `QPainter.drawImage` onto a printer,
     which PySide calls holding the GIL) can need that same Qt lock: a deadlock, seen in
-    tests/ui_exams/test_print_forms.py. Dropping the last Python reference in a Python
+    tests/ui/exams/test_print_forms.py. Dropping the last Python reference in a Python
     callback frees the object while this thread already holds the GIL, so it cannot happen.
     """
     for obj in objects:
@@ -147,6 +148,37 @@ class ProgressTask(QObject):
     def _on_cancelled(self) -> None:
         self.cancelled.emit()
         self._finish()
+
+
+def _runs_under(task: ProgressTask, widget: QObject) -> bool:
+    owner = task.parent()
+    while owner is not None:
+        if owner is widget:
+            return True
+        owner = owner.parent()
+    return False
+
+
+def dispose_when_closed(dialog: QDialog) -> None:
+    """Free `dialog` once it is closed and no task it (or a child) parents is still running.
+
+    Use this instead of `WA_DeleteOnClose`, which destroys the dialog from the event loop
+    with `deleteLater()`: the deadlock described in `_retire`, and a dialog freed under a
+    print worker still painting for it. Here the adapter that runs the work owns the timing.
+    """
+    ref = weakref.ref(dialog)  # the connection must not keep the dialog alive
+
+    def release(*_: object) -> None:
+        closed = ref()
+        if closed is None:
+            return
+        busy = [task for task in _running if _runs_under(task, closed)]
+        if busy:
+            busy[0].finished.connect(release)  # look again when that one is done
+            return
+        _retire(closed)
+
+    dialog.finished.connect(release)
 
 
 def cancel_all(wait_ms: int = 5000) -> bool:

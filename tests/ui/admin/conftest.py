@@ -39,12 +39,3 @@ def ctx(db, login):
         return AppContext(db, login(role), language)
 
     return _ctx
-
-
-@pytest.fixture
-def japanese(qapp):
-    from scfn_desktop.ui.i18n import install_translators
-
-    loaded = install_translators("ja")
-    yield loaded
-    install_translators("en")

@@ -14,13 +14,3 @@ def db(tmp_path, monkeypatch):
     database = open_database(f"sqlite:///{tmp_path / 'data' / 'scfn.sqlite3'}")
     yield database
     database.dispose()
-
-
-@pytest.fixture
-def japanese(qapp):
-    """The Japanese catalogues for one test; back to the English sources afterwards."""
-    from scfn_desktop.ui.i18n import install_translators
-
-    loaded = install_translators("ja")
-    yield loaded
-    install_translators("en")

@@ -74,11 +74,11 @@ def test_pdf_has_a_page_per_trainee_plus_spares_and_prints_at_full_size(
     panel.open_button.click()
     assert opened == [QUrl.fromLocalFile(str(out))]
 
-    printer = make_printer()  # what the print dialog returns, sent to a PDF "printer" here
+    printer = make_printer("Answer forms")  # what the print dialog returns, sent to a PDF "printer" here
     printed = tmp_path / "printed.pdf"
     printer.setOutputFormat(printer.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(printed))
-    monkeypatch.setattr(exam_print_panel, "ask_printer", lambda parent, pages: printer)
+    monkeypatch.setattr(exam_print_panel, "ask_printer", lambda parent, pages, **names: printer)
     panel.print_button.click()
     with qtbot.waitSignal(panel.task.finished, timeout=60000):
         pass

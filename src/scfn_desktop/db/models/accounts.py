@@ -13,7 +13,7 @@ ROLES = ("admin", "staff", "proctor", "committee")
 
 
 class User(Base):
-    """A local account. `password_hash` is a salted scrypt hash (see services.accounts)."""
+    """A local account. `password_hash` is a salted scrypt hash (see services.admin.accounts)."""
 
     __tablename__ = "users"
 

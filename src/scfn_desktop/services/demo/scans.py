@@ -13,7 +13,7 @@ Why it is shaped like this:
   the person who wants to try reading scans is the proctor, and the files are useful only to
   someone who may import them; it shows no more than the printed forms a proctor already makes.
 * Nothing is stored except one audit entry naming the files and their SHA-256. Importing a
-  scan stores its hash (services.scanning), so an auditor can always tell these sheets from
+  scan stores its hash (services.exams.scanning), so an auditor can always tell these sheets from
   real ones, whatever they were renamed to.
 * People are not clean: most marks are firm, some are light, some answers were changed with
   an eraser, a few questions are left blank, and a few marks are ticks, crosses, faint marks or

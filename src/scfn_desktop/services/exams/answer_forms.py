@@ -1,6 +1,6 @@
 """Printing the personalised answer forms of an exam (解答用紙).
 
-Kept apart from `services.exams` (the exam and its versioned key) because it is the proctor's
+Kept apart from `setup` (the exam and its versioned key) because it is the proctor's
 action, with its own checks: every trainee number must fit the form's number grid, and a
 cancelled run must never leave a half-written PDF that someone could print.
 """

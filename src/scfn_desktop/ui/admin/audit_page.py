@@ -1,7 +1,7 @@
 """The audit log page (操作記録（監査ログ）, committee and administrators): browse the log a
 page at a time with filters, read one entry's before/after, run the tamper check, export CSV.
 
-Everything comes from `services.audit_view` (permission-checked there). The tamper check walks
+Everything comes from `services.admin.audit_view` (permission-checked there). The tamper check walks
 the whole chain, so it runs on the worker adapter behind a progress dialog; its result stays
 on the page as a coloured banner, and a broken entry can be opened with one click.
 """

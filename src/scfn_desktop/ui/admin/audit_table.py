@@ -1,4 +1,4 @@
-"""Table model over one page of `services.audit_view.AuditRow`s.
+"""Table model over one page of `services.admin.audit_view.AuditRow`s.
 
 It only shows the rows it is handed (the page asks the service for a filtered page); it marks
 the entry a failed verification named, so the reader sees where the chain breaks.

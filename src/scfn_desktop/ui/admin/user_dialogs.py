@@ -3,19 +3,16 @@
 The services validate and audit (length, unique name, role, permission); the dialogs only
 check that the two password entries match, show a refusal inline and stay open so the
 administrator can correct the field instead of starting again.
-(Kept under widgets/ rather than dialogs/: the shell's catalogue sweeps dialogs/, and these
-strings belong to the admin catalogue.)
+The account fields themselves are the shell's shared `AccountForm` (also used at first run).
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,24 +22,7 @@ from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import ROLE_LABELS
 from scfn_desktop.ui.context import AppContext
-
-ERROR_STYLE = "color: #b00020;"
-
-
-def _secret_edit(name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
+from scfn_desktop.ui.widgets.account_form import AccountForm, error_label, secret_edit
 
 
 class AddUserDialog(QDialog):
@@ -56,32 +36,18 @@ class AddUserDialog(QDialog):
         self.setWindowTitle(self.tr("Add a user"))
         self.setMinimumWidth(460)
 
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.display_name = QLineEdit()
-        self.display_name.setObjectName("displayName")
-        self.display_name.setPlaceholderText(
+        roles = [(code, ctx.pick(*ROLE_LABELS.get(code, (code, code)))) for code in ROLES]
+        self.form = AccountForm(roles, default_role="staff")
+        self.form.display_name.setPlaceholderText(
             self.tr("e.g. Hanako Yamada (shown in the window header)"))
-        self.role = QComboBox()
-        self.role.setObjectName("role")
-        for code in ROLES:
-            ja, en = ROLE_LABELS.get(code, (code, code))
-            self.role.addItem(ctx.pick(ja, en), code)
-        self.role.setCurrentIndex(max(0, self.role.findData("staff")))
-        self.password = _secret_edit("password")
-        self.confirm = _secret_edit("confirm")
+        self.username, self.display_name = self.form.username, self.form.display_name
+        self.role, self.password, self.confirm = (self.form.role, self.form.password,
+                                                  self.form.confirm)
         hint = QLabel(self.tr("At least %1 characters. A numeric PIN is fine for venue "
                               "stations.").replace("%1", str(accounts.MIN_SECRET_LENGTH)))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
-        self.error = _error_label()
-
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Display name"), self.display_name)
-        form.addRow(self.tr("Role"), self.role)
-        form.addRow(self.tr("Password / PIN"), self.password)
-        form.addRow(self.tr("Password / PIN (again)"), self.confirm)
+        self.error = self.form.error
 
         buttons = QDialogButtonBox()
         self.create_button = buttons.addButton(self.tr("Add user"),
@@ -93,23 +59,21 @@ class AddUserDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def fail(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.form.fail(text)
 
     def create(self) -> None:
         """Create the account through the service; keep the dialog open on any refusal."""
-        if self.password.text() != self.confirm.text():
-            self.fail(self.tr("The two passwords do not match."))
+        if not self.form.passwords_match():
             return
         try:
             user = accounts.add_user(self.ctx.db, self.ctx.actor, self.username.text(),
-                                     self.role.currentData(), self.password.text(),
+                                     self.form.chosen_role("staff"), self.password.text(),
                                      self.display_name.text().strip())
         except ServiceError as exc:
             self.fail(exc.message(self.ctx.language))
@@ -135,9 +99,9 @@ class ResetPasswordDialog(QDialog):
         intro = QLabel(self.tr("Enter a new password or PIN for %1 and tell it to them in "
                                "person.").replace("%1", who))
         intro.setWordWrap(True)
-        self.password = _secret_edit("password")
-        self.confirm = _secret_edit("confirm")
-        self.error = _error_label()
+        self.password = secret_edit("password")
+        self.confirm = secret_edit("confirm")
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow(self.tr("New password / PIN"), self.password)

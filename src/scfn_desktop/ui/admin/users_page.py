@@ -3,7 +3,7 @@ or PIN, deactivate and reactivate.
 
 Accounts are never deleted (the audit log names them). The rules that protect the office from
 locking itself out (no self-deactivation, never the last active administrator) live in
-`services.accounts.set_active`, so the CLI and this page refuse alike; the page shows the
+`services.admin.accounts.set_active`, so the CLI and this page refuse alike; the page shows the
 service's message.
 """
 
@@ -33,6 +33,7 @@ from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.resources import icon
+from scfn_desktop.ui.workers import dispose_when_closed
 
 INACTIVE_COLOUR = QColor("#888888")
 ACTIVE_COLOUR = QColor("#1b5e20")
@@ -164,7 +165,7 @@ class UsersPage(QWidget):
     def open_add_dialog(self) -> AddUserDialog:
         """Non-blocking, so the event loop (and tests) keep running while it is open."""
         dialog = AddUserDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dispose_when_closed(dialog)
         dialog.accepted.connect(lambda: self._added(dialog.created))
         self.dialog = dialog
         dialog.open()
@@ -179,7 +180,7 @@ class UsersPage(QWidget):
         if row is None:
             return None
         dialog = ResetPasswordDialog(self.ctx, row.username, row.display_name, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dispose_when_closed(dialog)
         dialog.accepted.connect(lambda: self._say(
             self.tr("The password / PIN of %1 was changed.").replace("%1", row.username)))
         self.dialog = dialog

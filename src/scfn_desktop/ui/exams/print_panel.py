@@ -232,7 +232,9 @@ class PrintFormsPanel(QWidget):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path)))
 
     def _choose_printer_and_print(self) -> None:
-        printer = ask_printer(self, self.pdf_pages)
+        printer = ask_printer(
+            self, self.pdf_pages, doc_name=self.tr("Answer forms"),
+            title=self.tr("Print answer forms (set the scale to 100% / actual size)"))
         if printer is not None:
             self.print_to(printer)
 

@@ -30,7 +30,7 @@ from scfn_desktop.services.exams.results import KeyVersionView
 from scfn_desktop.ui.exams.common import ERROR_STYLE, problem_text
 from scfn_desktop.ui.exams.setup_dialog import PassCriterionInput
 
-CREATED_REASON = "作成 / created"  # what services.exams.create_exam writes on version 1
+CREATED_REASON = "作成 / created"  # what services.exams.setup.create_exam writes on version 1
 
 
 class PassCriterionDialog(QDialog):

@@ -1,6 +1,6 @@
 """The committee creates the 修了認定テスト of a training run (MANAGE_EXAMS).
 
-Every rule stays in `services.exams.create_exam`: the dialog only collects the input and
+Every rule stays in `services.exams.setup.create_exam`: the dialog only collects the input and
 hands it to `submit`; a refusal (a key with a missing answer, a choice that does not exist, too
 many questions for one form) is shown inside the dialog with each problem listed, and the
 dialog stays open so nothing typed is lost. The question count is capped by what fits on one

@@ -1,6 +1,6 @@
 """The roster page (受講生名簿): find trainees, open one to view or edit, import and export.
 
-Everything the page shows comes from `services.roster` dataclasses; every change goes through a
+Everything the page shows comes from `services.roster.trainees` dataclasses; every change goes through a
 service (validated, audited). The import runs on the worker adapter behind a progress dialog.
 """
 
@@ -32,6 +32,7 @@ from scfn_desktop.ui.resources import icon
 from scfn_desktop.ui.roster.trainee_dialog import TraineeDialog
 from scfn_desktop.ui.roster.trainee_table import TraineeTableModel
 from scfn_desktop.ui.roster.transfer import RosterTransfer
+from scfn_desktop.ui.workers import dispose_when_closed
 
 SEARCH_DEBOUNCE_MS = 250
 AUTO_SIZE_MAX_ROWS = 2000
@@ -216,7 +217,7 @@ class RosterPage(QWidget):
             return None
         names = sorted({o.name for o in roster.list_organisations(self.ctx.db)})
         dialog = TraineeDialog(self.ctx, detail, names, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dispose_when_closed(dialog)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog

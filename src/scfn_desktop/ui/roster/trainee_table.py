@@ -1,7 +1,7 @@
 """Table model over the roster service's `TraineeRow` dataclasses.
 
 The model only displays rows it is given; it never queries. The page fetches rows from
-`services.roster.list_trainees` and hands them over with `set_rows`.
+`services.roster.trainees.list_trainees` and hands them over with `set_rows`.
 """
 
 from __future__ import annotations

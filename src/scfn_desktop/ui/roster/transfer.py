@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from scfn_desktop.services.errors import ServiceError
@@ -23,7 +23,7 @@ from scfn_desktop.services.runs import training_runs as runs
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.roster.import_preview import ImportPreviewDialog
-from scfn_desktop.ui.workers import ProgressTask, run_with_progress
+from scfn_desktop.ui.workers import ProgressTask, dispose_when_closed, run_with_progress
 
 EXPORT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
 
@@ -62,7 +62,7 @@ class RosterTransfer(QObject):
             return self.preview_dialog
         run_choices = [(r.label, r.id) for r in runs.list_runs(self.ctx.db)]
         dialog = ImportPreviewDialog(self.ctx, result, run_choices, self.parent_widget)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dispose_when_closed(dialog)
         dialog.runChanged.connect(lambda rid: self.preview(path, rid))
         dialog.accepted.connect(lambda: self.start_import(dialog.preview, dialog.skip_bad_rows()))
         dialog.finished.connect(self._forget_dialog)

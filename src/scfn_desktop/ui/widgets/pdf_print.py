@@ -1,4 +1,4 @@
-"""Send an answer-form PDF to a printer through the OS print dialog, at 100 % scale.
+"""Send a PDF (answer forms, badges, cards) to a printer through the OS print dialog, at 100 % scale.
 
 Why not hand the PDF to a viewer: a viewer's default "fit to page" shrinks the form by a few
 per cent, and the reader then finds the bubbles off their grid. Here each page is rendered
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize
+from PySide6.QtCore import QMarginsF, QRectF, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -26,24 +26,25 @@ from scfn_desktop.services.progress import Progress, ProgressGen
 MAX_RENDER_DPI = 600
 
 
-def make_printer() -> QPrinter:
+def make_printer(doc_name: str) -> QPrinter:
     """An A4 portrait printer set up for forms: full page, no margins, high resolution."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(QCoreApplication.translate("PdfPrint", "Answer forms"))
+    printer.setDocName(doc_name)
     return printer
 
 
-def ask_printer(parent: QWidget | None, pages: int) -> QPrinter | None:
-    """The OS print dialog (printer, copies, page range); None when the user cancels."""
-    printer = make_printer()
+def ask_printer(parent: QWidget | None, pages: int, *, title: str, doc_name: str
+                ) -> QPrinter | None:
+    """The OS print dialog (printer, copies, page range); None when the user cancels.
+    The caller names the job and the dialog in its own words (and its own catalogue)."""
+    printer = make_printer(doc_name)
     printer.setFromTo(1, max(1, pages))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate(
-        "PdfPrint", "Print answer forms (set the scale to 100% / actual size)"))
+    dialog.setWindowTitle(title)
     dialog.setMinMax(1, max(1, pages))
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintSelection, False)
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, False)
