@@ -148,6 +148,14 @@ def _decode_single(
     return to_grey(img)
 
 
+def _decode_still(raw: bytes, kind: str, name: str, max_px_per_mm: float | None) -> np.ndarray:
+    """A single-image file (PNG, JPEG, BMP); large JPEGs decoded reduced (see below)."""
+    info = _jpeg_info(raw) if kind == "jpeg" else None
+    colour = info is not None and info[2] >= 3
+    data = np.frombuffer(raw, dtype=np.uint8)
+    return _decode_single(data, name, _jpeg_reduction(info, max_px_per_mm), colour)
+
+
 def _decode_tiff(data: np.ndarray, name: str) -> list[np.ndarray]:
     ok, imgs = cv2.imdecodemulti(data, cv2.IMREAD_UNCHANGED)
     if not ok or not imgs:
@@ -159,19 +167,26 @@ def _decode_tiff(data: np.ndarray, name: str) -> list[np.ndarray]:
     return [to_grey(i) for i in imgs]
 
 
-def _pdf_pages(raw: bytes, name: str, dpi: float) -> Iterator[np.ndarray]:
+def _corrupt_pdf(name: str, exc: Exception) -> CorruptImageError:
+    return CorruptImageError(
+        f"PDF ファイルが壊れているため読み込めません: {name}",
+        f"PDF file is corrupt or encrypted: {name} ({exc})",
+        name,
+    )
+
+
+def _pdf_pages(
+    raw: bytes, name: str, dpi: float, only: int | None = None
+) -> Iterator[np.ndarray]:
     import pypdfium2 as pdfium  # the one non-OpenCV dependency, only for PDF input
 
     try:
         doc = pdfium.PdfDocument(raw)
     except Exception as exc:
-        raise CorruptImageError(
-            f"PDF ファイルが壊れているため読み込めません: {name}",
-            f"PDF file is corrupt or encrypted: {name} ({exc})",
-            name,
-        ) from exc
+        raise _corrupt_pdf(name, exc) from exc
     try:
-        for i in range(len(doc)):
+        indices = range(len(doc)) if only is None else [only] if 0 <= only < len(doc) else []
+        for i in indices:
             page = doc[i]
             bitmap = page.render(scale=dpi / 72.0, grayscale=True)
             arr = bitmap.to_numpy()
@@ -193,6 +208,21 @@ def load_pages(
     decode at full size.
     """
     name = os.fspath(path)
+    raw, kind = _read_raw(name)
+    if kind == "pdf":
+        for i, img in enumerate(_pdf_pages(raw, name, pdf_dpi)):
+            yield Page(name, i + 1, img)
+        return
+    data = np.frombuffer(raw, dtype=np.uint8)
+    if kind == "tiff":
+        images = _decode_tiff(data, name)
+    else:
+        images = [_decode_still(raw, kind, name, max_px_per_mm)]
+    for i, img in enumerate(images):
+        yield Page(name, i + 1, img)
+
+
+def _read_raw(name: str) -> tuple[bytes, str]:
     try:
         raw = Path(name).read_bytes()
     except OSError as exc:
@@ -208,17 +238,4 @@ def load_pages(
             f"not an image file (PNG, JPEG, TIFF or PDF expected): {name}",
             name,
         )
-    if kind == "pdf":
-        for i, img in enumerate(_pdf_pages(raw, name, pdf_dpi)):
-            yield Page(name, i + 1, img)
-        return
-    data = np.frombuffer(raw, dtype=np.uint8)
-    if kind == "tiff":
-        images = _decode_tiff(data, name)
-    else:
-        info = _jpeg_info(raw) if kind == "jpeg" else None
-        reduction = _jpeg_reduction(info, max_px_per_mm)
-        colour = info is not None and info[2] >= 3
-        images = [_decode_single(data, name, reduction, colour)]
-    for i, img in enumerate(images):
-        yield Page(name, i + 1, img)
+    return raw, kind
