@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,6 +74,7 @@ class ScannerCheckDialog(QDialog):
                 self.checks.setItem(row, col, item)
         self._tidy(self.checks)
         self.checks.setWordWrap(True)
+        self.checks.resizeColumnToContents(0)
         self.checks.resizeRowsToContents()
 
         self.steps = QTableWidget(2, len(report.steps))
@@ -84,7 +86,8 @@ class ScannerCheckDialog(QDialog):
             self.steps.setItem(1, col, QTableWidgetItem(f"{read:.0%}"))
         self._tidy(self.steps)
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.steps.setFixedHeight(self.steps.verticalHeader().length() + 6)
+        self.steps.setFixedHeight(self.steps.verticalHeader().length()
+                                  + 2 * self.steps.frameWidth())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -96,11 +99,15 @@ class ScannerCheckDialog(QDialog):
                                         "them:")))
         layout.addWidget(self.steps)
         layout.addWidget(buttons)
-        self.resize(820, 620)
+        self.resize(820, 540)
 
     @staticmethod
     def _tidy(table: QTableWidget) -> None:
+        """Read-only, no row numbers, no scroll bars (everything fits)."""
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(table.objectName() == "scannerSteps")
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.horizontalHeader().setStretchLastSection(True)
 
