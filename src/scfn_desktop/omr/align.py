@@ -84,6 +84,7 @@ class _Rows:
     groups: tuple[tuple[int, ...], ...]  # rows measured together: a question column, the grid
     radius: float
     question_rows: int
+    page_mm: tuple[float, float]
 
 
 @lru_cache(maxsize=8)
@@ -113,7 +114,8 @@ def _rows(layout: Layout) -> _Rows:
     centres_a = np.asarray(centres, np.float64)
     row_xy = np.array([centres_a[m].mean(axis=0) for m in members])
     radius = layout.questions[0].choices[0].r_mm
-    return _Rows(centres_a, tuple(members), row_xy, tuple(groups), radius, len(q))
+    return _Rows(centres_a, tuple(members), row_xy, tuple(groups), radius, len(q),
+                 (layout.page_width_mm, layout.page_height_mm))
 
 
 @lru_cache(maxsize=8)
@@ -151,13 +153,14 @@ def _mean_bubbles(work: np.ndarray, h_work: np.ndarray, rows: _Rows, half: int
     side = 2 * half + 1
     means = np.zeros((len(rows.members), side, side), np.float32)
     disc_rows = np.zeros(len(rows.members), bool)
+    flat = geometry.page_affine(h_work, *rows.page_mm)
     for row_ids in rows.groups:
         idx = np.concatenate([rows.members[r] for r in row_ids])
         pts = rows.centres[idx]
         x0, y0 = pts.min(axis=0) - half / ppm
         w = int(round((pts[:, 0].max() - x0) * ppm)) + half + 1
         h = int(round((pts[:, 1].max() - y0) * ppm)) + half + 1
-        patch = geometry.warp_region(work, h_work, x0, y0, w / ppm, h / ppm, ppm)
+        patch = geometry.warp_region(work, h_work, x0, y0, w / ppm, h / ppm, ppm, flat)
         views = np.lib.stride_tricks.sliding_window_view(patch, (side, side))
         tl = np.rint((pts - (x0, y0)) * ppm).astype(np.intp) - half  # window top-left
         windows = views[tl[:, 1], tl[:, 0]]  # (bubbles, side, side) uint8
