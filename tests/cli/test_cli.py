@@ -97,6 +97,26 @@ def test_run_create(run):
     assert code == 1 and "日程" in err and "Traceback" not in err
 
 
+def test_run_edit_close_reopen(run):
+    run("run", "create", "--fiscal-year", "2026", "--term", "1", "--venue", "会場",
+        "--day", "2026-11-14", "10:00", "17:00", "--day", "2026-11-15", "10:00", "17:00")
+    code, out, _ = run("run", "edit", "--run", "1", "--venue", "新会場", "--lateness-threshold",
+                       "45", "--day", "2026-11-21", "09:30", "17:00", lang="en")
+    assert code == 0 and "Changed" in out
+    code, out, _ = run("run", "list", "--json")
+    [row] = json.loads(out)
+    assert (row["venue"], row["lateness_threshold_minutes"], row["capacity"]) == ("新会場", 45, 60)
+    assert [d["day"] for d in row["days"]] == ["2026-11-21"] and row["closed_at"] is None
+    code, out, _ = run("run", "close", "--run", "1", lang="en")
+    assert code == 0 and "Closed" in out
+    code, out, _ = run("run", "list", lang="en")
+    assert out.rstrip().endswith("closed")
+    code, _, err = run("run", "close", "--run", "1", lang="en")
+    assert code == 1 and "already closed" in err
+    code, out, _ = run("run", "reopen", "--run", "1")
+    assert code == 0 and "再開" in out
+
+
 def test_audit_verify_names_the_tampered_entry(run, tmp_path):
     run("demo")
     code, out, _ = run("audit", "verify")
