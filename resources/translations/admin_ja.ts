@@ -256,7 +256,7 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/users_page.py" line="+55"/>
+        <location filename="../../src/scfn_desktop/ui/admin/users_page.py" line="+56"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>

@@ -600,7 +600,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/review_page.py" line="+80"/>
+        <location filename="../../src/scfn_desktop/ui/exams/review_page.py" line="+81"/>
         <source>Keys: 1-9 choose · 0 or B blank · M several marks · Enter or N next · P previous</source>
         <translation>キー操作: 1〜9 選択・0 または B 無答・M 複数マーク・Enter または N 次へ・P 前へ</translation>
     </message>

@@ -100,7 +100,7 @@ Certification Office</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/main_window.py" line="+61"/>
+        <location filename="../../src/scfn_desktop/ui/main_window.py" line="+62"/>
         <source>SCFN Desktop — Support Coordinator Certification</source>
         <translation>外国人支援コーディネーター認定事務システム</translation>
     </message>
@@ -180,7 +180,7 @@ Certification Office</source>
         <translation>データベース：%1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>The audit log is intact: %1 entries checked.</source>
         <translation>操作記録に改ざんはありません（%1 件を確認しました）。</translation>
     </message>

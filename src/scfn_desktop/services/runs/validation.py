@@ -20,6 +20,7 @@ LAST_FISCAL_YEAR = 2100  # a typo guard: 20250 is not a year anyone means
 MAX_CAPACITY = 1000  # a typo guard; a run is about 60 trainees
 MAX_THRESHOLD_MINUTES = 480  # a venue day is about 7 hours
 MAX_VENUE_DAYS = 5  # 養成課程② is two days; room for a make-up day, not for a typo
+VENUE_MAX_LENGTH = TrainingRun.venue.type.length
 
 
 def settings_problems(fiscal_year: int, term: int, capacity: int, threshold: int,
@@ -33,7 +34,7 @@ def settings_problems(fiscal_year: int, term: int, capacity: int, threshold: int
                          f"Fiscal year {fiscal_year} is not a valid year."))
     if term < 1:
         problems.append(("期は1以上にしてください。", "The term must be 1 or more."))
-    venue_limit = TrainingRun.venue.type.length
+    venue_limit = VENUE_MAX_LENGTH
     if len(venue.strip()) > venue_limit:  # PostgreSQL refuses over-long text, SQLite stores it
         problems.append((f"会場名が長すぎます（{venue_limit}文字まで）。",
                          f"The venue name is too long (at most {venue_limit} characters)."))

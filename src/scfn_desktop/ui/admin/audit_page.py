@@ -356,4 +356,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="audit", title=_title, permission=Permission.VERIFY_AUDIT,
-                     factory=AuditLogPage, order=910)
+                     factory=AuditLogPage, order=910, icon="audit.svg")

@@ -12,15 +12,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from scfn_desktop.services.admin.audit_view import AuditRow
+from scfn_desktop.ui.formatting import local_date_time
 from scfn_desktop.ui.widgets.row_table_model import RowTableModel
 
-TIME_FORMAT = "%Y/%m/%d %H:%M:%S"
 BROKEN_BACKGROUND = QColor("#f8c9c9")
 
 
 def local_time(row: AuditRow) -> str:
     """The entry's time on this PC's clock (stored as UTC)."""
-    return row.at.astimezone().strftime(TIME_FORMAT)
+    return local_date_time(row.at, seconds=True)
 
 
 # (header, value) per column; a value gets the UI language ("ja"/"en") for the readable labels.

@@ -316,4 +316,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="results", title=_title, permission=Permission.VIEW_RESULTS,
-                     factory=ResultsPage, order=50)
+                     factory=ResultsPage, order=50, icon="results.svg")

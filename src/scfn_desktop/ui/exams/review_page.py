@@ -35,6 +35,7 @@ from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.exams.common import ExamPicker, to_pixmap
 from scfn_desktop.ui.exams.fill_bars import FillBars
 from scfn_desktop.ui.exams.sheet_view import FocusRect, SheetView
+from scfn_desktop.ui.formatting import local_date_time
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
 
@@ -237,7 +238,7 @@ class ReviewPage(QWidget):
         else:
             self.decided.setText(self.tr("Decided by %1 at %2: %3")
                                  .replace("%1", item.decision.by)
-                                 .replace("%2", f"{item.decided_at:%Y-%m-%d %H:%M} UTC")
+                                 .replace("%2", local_date_time(item.decided_at))
                                  .replace("%3", answer_text(item.decision.kind,
                                                             item.decision.labels)))
 
@@ -323,4 +324,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="review", title=_title, permission=Permission.REVIEW_MARKS,
-                     factory=ReviewPage, order=45)
+                     factory=ReviewPage, order=45, icon="review.svg")

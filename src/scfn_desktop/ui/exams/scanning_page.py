@@ -240,4 +240,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="scanning", title=_title, permission=Permission.SCAN_SHEETS,
-                     factory=ScanningPage, order=40)
+                     factory=ScanningPage, order=40, icon="forms.svg")
