@@ -44,6 +44,7 @@ from scfn_desktop.ui.exams.rule_dialogs import KeyHistoryDialog, PassCriterionDi
 from scfn_desktop.ui.exams.setup_dialog import ExamSetupDialog, ExamSpec
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
+from scfn_desktop.ui.widgets.run_notice import NoRunNotice
 
 STATUS_COLOURS = {"passed": "#e3f4e3", "failed": "#fbe0e0", "pending": "#fff1d6",
                   "absent": "#eeeeee"}
@@ -203,8 +204,15 @@ class ResultsPage(QWidget):
         super().showEvent(event)
 
     def open_setup_dialog(self) -> ExamSetupDialog:
-        runs = list_runs(self.ctx.db)
-        self.setup_dialog = ExamSetupDialog(runs, self.create_exam, self.ctx.language, self)
+        runs = list_runs(self.ctx.db, include_closed=False)  # newest first: the default
+        notice = None
+        if not runs:
+            notice = NoRunNotice(self.ctx, self.tr(
+                "An exam is the test of a training run, and no training run is open."))
+        self.setup_dialog = ExamSetupDialog(runs, self.create_exam, self.ctx.language, self,
+                                            notice)
+        if notice is not None:
+            notice.opened.connect(self.setup_dialog.reject)
         self.setup_dialog.accepted.connect(self._exam_created)
         self.setup_dialog.open()
         return self.setup_dialog

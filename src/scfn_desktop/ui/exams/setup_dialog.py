@@ -101,7 +101,10 @@ class ExamSetupDialog(QDialog):
     """`submit(spec)` creates the exam or raises the service's refusal."""
 
     def __init__(self, runs: Sequence[RunRow], submit: Callable[[ExamSpec], object],
-                 language: str, parent: QWidget | None = None) -> None:
+                 language: str, parent: QWidget | None = None,
+                 no_run_notice: QWidget | None = None) -> None:
+        """`runs`: the open runs, newest first (the first is chosen). Without any, the dialog
+        shows `no_run_notice` (what to do instead) and cannot create."""
         super().__init__(parent)
         self.setObjectName("examSetupDialog")
         self.setWindowTitle(self.tr("Create the completion certification test"))
@@ -175,9 +178,12 @@ class ExamSetupDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if not runs and no_run_notice is not None:
+            layout.addWidget(no_run_notice)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.run_combo.setEnabled(bool(runs))
         self.resize(720, self.sizeHint().height())
         self._sync()
 
@@ -196,6 +202,7 @@ class ExamSetupDialog(QDialog):
         text = (self.tr("%1 of %2 answers entered · choices: %3").replace("%1", str(typed))
                 .replace("%2", str(n)).replace("%3", " ".join(allowed)))
         self.key_status.setText(f"<span style='color:{colour}'>{text}</span>")
+        self.ok_button.setEnabled(self.run_combo.count() > 0)
 
     def spec(self) -> ExamSpec:
         mode, value = self.criterion.criterion()
