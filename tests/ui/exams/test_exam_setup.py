@@ -31,7 +31,8 @@ def test_committee_creates_an_exam_and_sees_refusals_in_the_dialog(qtbot, db):
     assert dialog.questions.maximum() == 84  # what fits on one A4 form with 9 choices
     dialog.choices.setValue(4)
     dialog.questions.setValue(5)
-    dialog.key_edit.setPlainText("1,2,5,3")
+    assert dialog.key_grid.rowCount() == 5
+    dialog.key_grid.paste_text("1\n2\n5\n3\n", start_row=0)  # a column copied from Excel
     assert "4" in dialog.key_status.text() and "5" in dialog.key_status.text()
     ok(dialog)
     assert dialog.isVisible() and not dialog.error.isHidden()
@@ -40,7 +41,7 @@ def test_committee_creates_an_exam_and_sees_refusals_in_the_dialog(qtbot, db):
     assert "question" not in error  # the Japanese half of each problem only
     assert exams.list_exams(db) == []
 
-    dialog.key_edit.setPlainText("１，２，３／４，\n4,1")  # typed with an IME, one line wrapped
+    dialog.key_grid.paste_text("１，２，３／４，4,1", start_row=0)  # the line form, via an IME
     dialog.criterion.points_radio.setChecked(True)
     dialog.criterion.points.setValue(3)
     ok(dialog)

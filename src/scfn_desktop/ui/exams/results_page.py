@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -45,6 +44,7 @@ from scfn_desktop.ui.exams.setup_dialog import ExamSetupDialog, ExamSpec
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.widgets.run_notice import NoRunNotice
+from scfn_desktop.ui.workers import dispose_when_closed
 
 STATUS_COLOURS = {"passed": "#e3f4e3", "failed": "#fbe0e0", "pending": "#fff1d6",
                   "absent": "#eeeeee"}
@@ -71,6 +71,7 @@ class ResultsPage(QWidget):
         self.setup_dialog: ExamSetupDialog | None = None
         self.pass_dialog: PassCriterionDialog | None = None
         self.history_dialog: KeyHistoryDialog | None = None
+        self.key_dialog: KeyChangeDialog | None = None
         self.picker = ExamPicker(ctx)
         self.picker.examChanged.connect(lambda _id: self.reload())
         self.rule_label = QLabel()
@@ -183,19 +184,28 @@ class ResultsPage(QWidget):
         self.stats.resizeColumnsToContents()
 
     # --- committee actions ----------------------------------------------------------------
-    def _open_dialog(self, mode: str) -> None:
+    def _open_dialog(self, mode: str) -> KeyChangeDialog | None:
+        """Change the key or void a question; the dialog validates in place (a missing reason
+        keeps it open with the question chosen) and re-scores when the service accepts."""
         exam_id = self.picker.exam_id()
         if not exam_id:
-            return
+            return None
         exam = exams.get_exam(self.ctx.db, exam_id)
-        dialog = KeyChangeDialog(mode, exams.format_key_text(exam.rule.key), exam.num_questions,
-                                 self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        db, actor = self.ctx.db, self.ctx.actor
         if mode == "key":
-            self.change_key(dialog.key_edit.text(), dialog.reason.text())
+            def submit(value: object, reason: str) -> RescoreReport:
+                return exams.set_key(db, actor, exam_id, exams.parse_key_text(str(value)),
+                                     reason)
         else:
-            self.void(dialog.question.value(), dialog.reason.text())
+            def submit(value: object, reason: str) -> RescoreReport:
+                return exams.void_question(db, actor, exam_id, int(str(value)), reason)
+        self.key_dialog = KeyChangeDialog(mode, exams.format_key_text(exam.rule.key),
+                                          exam.num_questions, submit, self.ctx.language, self)
+        dispose_when_closed(self.key_dialog)
+        dialog = self.key_dialog
+        dialog.accepted.connect(lambda: self._show_changes(dialog.result_value))
+        dialog.open()
+        return dialog
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         """Scans read and marks decided on the other pages since the last visit count now."""
