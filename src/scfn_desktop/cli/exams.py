@@ -10,6 +10,7 @@ from pathlib import Path
 from scfn_desktop.cli.common import Cli
 from scfn_desktop.services.exams import answer_forms as exam_printing
 from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.exams.grading import STATUS_LABELS
 from scfn_desktop.services.exams.results import sheet_reports
 from scfn_desktop.services.exams.scanning import import_scans
 from scfn_desktop.services.progress import Progress, run_to_end
@@ -69,7 +70,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _report(cli: Cli, report: exams.RescoreReport, ja: str, en: str) -> int:
     cli.say(ja, en)
     for c in report.changes:
-        cli.say(f"  {c.trainee_number} {c.name}: {c.before} -> {c.after}")
+        before, after = STATUS_LABELS[c.before], STATUS_LABELS[c.after]
+        cli.say(f"  {c.trainee_number} {c.name}: {cli.t(before[0], before[1])} -> "
+                f"{cli.t(after[0], after[1])}")
     if not report.changes:
         cli.say("  合否が変わった受講生はいません。", "  Nobody's pass/fail changed.")
     return 0
@@ -152,8 +155,11 @@ def cmd_scan(cli: Cli) -> int:
     readable = [s.sheet_id for s in batch.sheets if s.error_code in ("", "duplicate")
                 or s.status in ("ok", "duplicate")]
     reports = {r.sheet_id: r for r in sheet_reports(db, a.exam, readable)}
-    sheets, errors = [], []
+    sheets, errors, files = [], [], []
     for f in batch.files:
+        files.append({"file": f.file, "status": f.status, "sheets": len(f.sheets),
+                      "already_imported": f.status == "already",
+                      "message": cli.t(f.error_ja, f.error_en)})
         if f.status == "error" and not f.sheets:
             errors.append({"file": f.file, "page": None,
                            "error": cli.t(f.error_ja, f.error_en), "code": f.error_code})
@@ -162,6 +168,7 @@ def cmd_scan(cli: Cli) -> int:
             if r is not None:
                 item = r.to_json()
                 item["file"] = f.file
+                item["already_imported"] = f.status == "already"
                 if s.status == "duplicate":
                     item["duplicate"] = True
                 sheets.append(item)
@@ -172,18 +179,34 @@ def cmd_scan(cli: Cli) -> int:
             errors.append({"file": f.file, "page": None, "code": f.error_code,
                            "error": cli.t(f.error_ja, f.error_en)})
     if a.json:
-        cli.say(json.dumps({"sheets": sheets, "errors": errors}, ensure_ascii=False, indent=1))
+        cli.say(json.dumps({"files": files, "sheets": sheets, "errors": errors},
+                           ensure_ascii=False, indent=1))
     else:
         print(file=cli.stderr)
         for item in sheets:
-            doubt = ",".join(map(str, item["doubtful"])) or "-"
-            verdict = "要確認" if item["passed"] is None else ("合格" if item["passed"] else "不合格")
-            cli.say(f"{item['file']} p{item['page']} {item['trainee'] or '?'} "
-                    f"得点 {item['score'] if item['score'] is not None else '-'} {verdict} "
-                    f"要確認の問 {doubt}")
+            cli.say(_sheet_line(cli, item))
         for e in errors:
             cli.warn(f"{e['file']} p{e['page'] or '-'}: {e['error']}")
-        already = sum(1 for f in batch.files if f.status == "already")
-        cli.say(f"シート {len(sheets)} 枚、エラー {len(errors)} 件、読み込み済み {already} ファイル。",
-                f"{len(sheets)} sheets, {len(errors)} errors, {already} files already imported.")
+        new = sum(1 for item in sheets if not item["already_imported"])
+        already = batch.already_imported
+        cli.say(f"読み取ったシート {new} 枚、エラー {len(errors)} 件、読み込み済みで読み飛ばしたファイル "
+                f"{already} 個。",
+                f"{new} sheets read, {len(errors)} errors, {already} files already imported "
+                "(skipped).")
     return 1 if errors else 0
+
+
+def _sheet_line(cli: Cli, item: dict) -> str:
+    """One sheet, in the CLI's language; sheets of a file imported before say so."""
+    doubt = ",".join(map(str, item["doubtful"])) or "-"
+    score = item["score"] if item["score"] is not None else "-"
+    passed = item["passed"]
+    verdict = (cli.t("要確認", "needs review") if passed is None
+               else cli.t("合格", "passed") if passed else cli.t("不合格", "failed"))
+    line = cli.t(f"{item['file']} p{item['page']} {item['trainee'] or '?'} 得点 {score} "
+                 f"{verdict} 要確認の問 {doubt}",
+                 f"{item['file']} p{item['page']} {item['trainee'] or '?'} score {score} "
+                 f"{verdict} doubtful questions {doubt}")
+    if item["already_imported"]:
+        line += cli.t("（読み込み済み）", " (already imported)")
+    return line

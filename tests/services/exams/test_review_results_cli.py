@@ -151,12 +151,25 @@ def test_cli_create_list_layout_print_and_scan_json(db, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["errors"] == []
     first, second = data["sheets"]
-    assert set(first) == {"file", "page", "trainee", "answers", "doubtful", "score", "passed"}
+    assert set(first) == {"file", "page", "trainee", "answers", "doubtful", "score", "passed",
+                          "already_imported"}
+    assert first["already_imported"] is False
+    assert [f["status"] for f in data["files"]] == ["imported", "imported"]
     assert first["file"] == str(a) and first["page"] == 1 and first["trainee"] == number(1)
     assert first["answers"]["1"] == ["1"] and first["answers"]["2"] == ["3", "4"]
     assert (first["doubtful"], first["score"], first["passed"]) == ([], 9, True)
     assert second["answers"]["5"] == [] and second["doubtful"] == [7]
     assert (second["score"], second["passed"]) == (None, None)
+    # The same folder again: every file says it was imported before, per file and per sheet.
+    assert cli.main(["scan", "--exam", exam_id, str(tmp_path / "s"), "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert [f["already_imported"] for f in again["files"]] == [True, True]
+    assert all(item["already_imported"] for item in again["sheets"])
+    assert cli.main(["--lang", "en", "scan", "--exam", exam_id, str(tmp_path / "s")]) == 0
+    out = capsys.readouterr().out
+    assert "score 9 passed doubtful questions -" in out and "(already imported)" in out
+    assert "0 sheets read, 0 errors, 2 files already imported" in out
+    assert not any("\u3040" <= ch <= "\u9fff" for ch in out.replace(str(tmp_path), ""))
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\nbroken")
     assert cli.main(["scan", "--exam", exam_id, str(tmp_path / "bad"), "--json"]) == 1
