@@ -11,13 +11,14 @@ from scfn_desktop.cli.common import Cli
 from scfn_desktop.services.exams import answer_forms as exam_printing
 from scfn_desktop.services.exams import setup as exams
 from scfn_desktop.services.exams.grading import STATUS_LABELS
+from scfn_desktop.services.exams.item_analysis import TestStats, item_analysis
 from scfn_desktop.services.exams.results import sheet_reports
 from scfn_desktop.services.exams.scanning import import_scans
 from scfn_desktop.services.progress import Progress, run_to_end
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    exam = sub.add_parser("exam", help="修了認定テスト: create, list, void, key").add_subparsers(
+    exam = sub.add_parser("exam", help="修了認定テスト: create, list, void, key, stats").add_subparsers(
         dest="exam_command", metavar="ACTION", required=True)
     p = exam.add_parser("create", help="create the exam of a training run")
     p.add_argument("--run", type=int, required=True, metavar="ID")
@@ -47,6 +48,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--key", required=True)
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_key)
+
+    p = exam.add_parser("stats", help="item analysis: difficulty, discrimination, "
+                                      "distractors, KR-20")
+    p.add_argument("--exam", type=int, required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stats)
 
     sheets = sub.add_parser("sheets", help="answer forms: layout, print").add_subparsers(
         dest="sheets_command", metavar="ACTION", required=True)
@@ -122,6 +129,46 @@ def cmd_key(cli: Cli) -> int:
     report = exams.set_key(cli.db(), cli.actor(), a.exam, exams.parse_key_text(a.key), a.reason)
     return _report(cli, report, f"正答を変更しました（版 {report.exam.version}）。",
                    f"Answer key changed (version {report.exam.version}).")
+
+
+def cmd_stats(cli: Cli) -> int:
+    """The committee's item analysis (services.exams.item_analysis) as a table or JSON."""
+    t = item_analysis(cli.db(), cli.args.exam)
+    if cli.args.json:
+        cli.say(json.dumps(stats_json(t, cli.lang), ensure_ascii=False, indent=1))
+        return 0
+    cli.say(cli.t(f"受験者 {t.examinees} 名（要確認・重複で除外 {t.pending} 名）、KR-20 {_fig(t.kr20)}"
+                  f"（{t.kr20_items}問）、平均 {_fig(t.mean)}、標準偏差 {_fig(t.sd)}",
+                  f"{t.examinees} examinees ({t.pending} left out: review or duplicates), "
+                  f"KR-20 {_fig(t.kr20)} ({t.kr20_items} questions), mean {_fig(t.mean)}, "
+                  f"SD {_fig(t.sd)}"))
+    cli.say(cli.t("問\t正答\tp\tr\tD\t選択肢（人数）\t無答\t複数\t注意",
+                  "Q\tkey\tp\tr\tD\tchoices (count)\tblank\tmultiple\tnote"))
+    for it in t.items:
+        choices = " ".join(f"{c.label}:{c.count}" for c in it.choices)
+        note = cli.t("没問", "voided") if it.voided else " ".join(
+            cli.t(f.reason_ja, f.reason_en) for f in it.flags)
+        cli.say(f"{cli.t('問', 'Q')}{it.question}\t{'/'.join(it.key)}\t{_fig(it.p)}\t"
+                f"{_fig(it.point_biserial)}\t{_fig(it.upper_lower)}\t{choices}\t{it.blank}\t"
+                f"{it.multiple}\t{note}")
+    return 0
+
+
+def _fig(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def stats_json(t: TestStats, lang: str) -> dict:
+    return {"examinees": t.examinees, "pending": t.pending, "kr20": t.kr20,
+            "kr20_items": t.kr20_items, "mean": t.mean, "sd": t.sd, "group_size": t.group_size,
+            "items": [{"question": it.question, "key": list(it.key), "voided": it.voided,
+                       "p": it.p, "point_biserial": it.point_biserial,
+                       "upper_lower": it.upper_lower,
+                       "choices": {c.label: c.count for c in it.choices},
+                       "blank": it.blank, "multiple": it.multiple,
+                       "flags": [{"code": f.code,
+                                  "reason": f.reason_ja if lang == "ja" else f.reason_en}
+                                 for f in it.flags]} for it in t.items]}
 
 
 def cmd_layout(cli: Cli) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 
 import openpyxl
 import pytest
@@ -24,10 +26,9 @@ from scfn_desktop.services.demo import loader as demo
 from scfn_desktop.services.errors import PermissionDenied, ValidationFailed
 from scfn_desktop.services.exams import review
 from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.exams.exports import export_overlays, export_results
 from scfn_desktop.services.exams.results import (
     exam_results,
-    export_overlays,
-    export_results,
     overlay_image,
     question_stats,
     sheet_reading,
@@ -113,8 +114,37 @@ def test_exports(db, tmp_path):
     assert reading.warped is not None and reading.doubtful_questions == [3]
     img = overlay_image(db, sheet_id)
     assert img.ndim == 3 and img.shape[:2] == reading.warped.shape
-    (pdf,) = export_overlays(db, COMMITTEE, exam_id, tmp_path / "sheets.pdf")
-    assert pdf.read_bytes()[:4] == b"%PDF"
+    steps = []
+    (pdf,) = run_to_end(export_overlays(db, COMMITTEE, exam_id, tmp_path / "sheets.pdf"),
+                        steps.append)
+    assert pdf.read_bytes()[:4] == b"%PDF" and steps[-1].done == steps[-1].total == 1
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Pages:\s+1\n", info.stdout)
+    assert re.search(r"Page size:\s+595.2\d* x 84\d", info.stdout)  # A4 wide, real size
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")],
+                   check=True)
+    assert list(tmp_path.glob("page*.png"))
+
+
+def test_exports_refuse_a_mismatched_name_and_leave_nothing_half_written(db, tmp_path):
+    run = make_run(db, 3)
+    exam_id = make_exam(db, run, n=N, key=KEY)
+    p = printed_pages(str(exam_id), N, K, (number(1), number(2)))
+    run_to_end(import_scans(db, PROCTOR, exam_id, [
+        write_png(tmp_path / "s" / "a.png", fill(p[0], N, K, RIGHT)),
+        write_png(tmp_path / "s" / "b.png", fill(p[1], N, K, RIGHT))]))
+    with pytest.raises(ValidationFailed, match="overlay.pdf"):
+        export_results(db, COMMITTEE, exam_id, tmp_path / "overlay.pdf")
+    with pytest.raises(ValidationFailed, match=r"\.xlsx"):
+        run_to_end(export_overlays(db, COMMITTEE, exam_id, tmp_path / "sheets.xlsx"))
+    assert not (tmp_path / "overlay.pdf").exists() and not (tmp_path / "sheets.xlsx").exists()
+    gen = export_overlays(db, COMMITTEE, exam_id, tmp_path / "cancelled.pdf")
+    next(gen)
+    next(gen)  # the first page is drawn
+    gen.close()  # what Cancel does on the worker
+    assert sorted(p.name for p in tmp_path.glob("cancelled*")) == []
+    folder = run_to_end(export_overlays(db, COMMITTEE, exam_id, tmp_path / "pngs"))
+    assert [p.suffix for p in folder] == [".png", ".png"]
 
 
 def test_demo_adds_the_exam_once(db):
