@@ -27,10 +27,10 @@ from scfn_desktop.services.errors import PermissionDenied, ValidationFailed
 from scfn_desktop.services.exams import review
 from scfn_desktop.services.exams import setup as exams
 from scfn_desktop.services.exams.exports import export_overlays, export_results
+from scfn_desktop.services.exams.item_analysis import item_analysis
 from scfn_desktop.services.exams.results import (
     exam_results,
     overlay_image,
-    question_stats,
     sheet_reading,
 )
 from scfn_desktop.services.exams.scanning import import_scans
@@ -86,14 +86,15 @@ def test_unidentified_sheet_is_assigned_and_duplicates_chosen(db):
     assert exam_results(db, exam_id).by_number()[number(2)].status == "passed"
 
 
-def test_question_stats_flag_a_flawed_question(db):
+def test_item_analysis_flags_a_flawed_question(db):
     run = make_run(db, 6)
     exam_id = make_exam(db, run, n=2, key="1,1")
     for i in range(1, 7):
         add_sheet(db, exam_id, trainee_id(db, i), {1: ("single", "1"), 2: ("single", "3")})
-    s1, s2 = question_stats(db, exam_id)
-    assert (s1.correct, s1.suspicious) == (1.0, False)
-    assert (s2.correct, s2.blank, s2.suspicious) == (0.0, 0.0, True)
+    s1, s2 = item_analysis(db, exam_id).items
+    assert (s1.p, [f.code for f in s1.flags]) == (1.0, ["very_easy"])
+    assert (s2.p, s2.blank) == (0.0, 0)
+    assert [f.code for f in s2.flags] == ["distractor", "very_hard"]  # everyone chose 3
 
 
 def test_exports(db, tmp_path):

@@ -1,6 +1,6 @@
-"""What the committee and the proctor see of the graded exam: results per trainee, statistics
-per question (to spot a flawed question), a report per scanned sheet (the CLI's JSON) and the
-annotated sheet images; the files written from them are in `exports.py`.
+"""What the committee and the proctor see of the graded exam: results per trainee, a report per
+scanned sheet (the CLI's JSON) and the annotated sheet images; the statistics per question are
+in `item_analysis.py`, the files written from all of it in `exports.py`.
 
 The annotated image is rebuilt from what was stored at import (the upright page PNG and the
 readings) plus the people's decisions, so it shows exactly what was graded.
@@ -30,7 +30,6 @@ from scfn_desktop.services.exams.grading import (
     GradingRule,
     SheetState,
     compute_results,
-    counting_sheets,
     effective_answer,
     grade_sheet,
     load_sheet_states,
@@ -44,43 +43,6 @@ def exam_results(db: Database, exam_id: int) -> ExamResults:
     get_exam(db, exam_id)
     with db.session() as s:
         return compute_results(s, exam_id)
-
-
-@dataclass(frozen=True)
-class QuestionStat:
-    question: int
-    key: tuple[str, ...]
-    voided: bool
-    sheets: int
-    correct: float  # shares 0..1 over the graded sheets
-    blank: float
-    doubtful: float  # flagged by the machine (before review)
-
-    @property
-    def suspicious(self) -> bool:
-        """Few got it right: the committee should look at the question and its key."""
-        return self.sheets >= 5 and not self.voided and self.correct < 0.3
-
-
-def question_stats(db: Database, exam_id: int) -> list[QuestionStat]:
-    """Per question over each trainee's counting sheet (one per trainee, duplicates left out)."""
-    exam = get_exam(db, exam_id)
-    rule = exam.rule
-    with db.session() as s:
-        per = counting_sheets(load_sheet_states(s, exam_id))
-        sheets = [sts[0].sheet for sts in per.values() if len(sts) == 1]
-        n = len(sheets)
-        stats = []
-        for q in range(1, exam.num_questions + 1):
-            marks = [m for sh in sheets for m in sh.marks if m.question == q]
-            answers = [effective_answer(m) for m in marks]
-            correct = sum(1 for a in answers if a.resolved and rule.correct(q, a))
-            blank = sum(1 for a in answers if a.kind == "blank")
-            doubtful = sum(1 for m in marks if m.machine_status == "doubtful")
-            stats.append(QuestionStat(q, tuple(rule.key.get(q, ())), q in rule.voided, n,
-                                      correct / n if n else 0.0, blank / n if n else 0.0,
-                                      doubtful / n if n else 0.0))
-        return stats
 
 
 @dataclass(frozen=True)

@@ -1,44 +1,38 @@
 """The results page (修了認定テストの結果): each trainee's score and 合格/不合格/要確認/未受験,
-per-question statistics to spot a flawed question, and for the committee (MANAGE_EXAMS) the
-exam's setup (create the test of a run), the key change, 没問 and the pass criterion, each with
-a reason, which re-score everyone and list whose result changed. The history of the rule is
-open to everyone who sees the results: it is the committee's record."""
+the item analysis of the questions (those behaving badly highlighted), and for the committee
+(MANAGE_EXAMS) the exam's setup (create the test of a run), the key change, 没問 and the pass
+criterion, each with a reason, which re-score everyone and list whose result changed. The
+history of the rule is open to everyone who sees the results: it is the committee's record."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from scfn_desktop.services.exams import setup as exams
 from scfn_desktop.services.exams.grading import STATUS_LABELS
-from scfn_desktop.services.exams.results import (
-    exam_results,
-    export_overlays,
-    export_results,
-    key_versions,
-    question_stats,
-)
+from scfn_desktop.services.exams.item_analysis import item_analysis
+from scfn_desktop.services.exams.results import exam_results, key_versions
 from scfn_desktop.services.exams.setup import ExamView, RescoreReport
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.services.runs.training_runs import list_runs
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.exams.common import ExamPicker
+from scfn_desktop.ui.exams.item_table import ItemAnalysisView
 from scfn_desktop.ui.exams.key_dialog import ChangesDialog, KeyChangeDialog
+from scfn_desktop.ui.exams.results_export import ResultsExporter
 from scfn_desktop.ui.exams.rule_dialogs import KeyHistoryDialog, PassCriterionDialog
 from scfn_desktop.ui.exams.setup_dialog import ExamSetupDialog, ExamSpec
 from scfn_desktop.ui.messages import show_error, show_info
@@ -80,9 +74,8 @@ class ResultsPage(QWidget):
         self.results = _table("resultsTable", [
             self.tr("Trainee number"), self.tr("Name"), self.tr("Score"), self.tr("Result"),
             self.tr("Reason")])
-        self.stats = _table("statsTable", [
-            self.tr("Q"), self.tr("Key"), self.tr("Correct"), self.tr("Blank"),
-            self.tr("Doubtful"), self.tr("Note")])
+        self.items = ItemAnalysisView()
+        self.exporter = ResultsExporter(ctx, self)
         can_manage = ctx.actor.can(Permission.MANAGE_EXAMS)
         self.key_button = QPushButton(self.tr("Change answer key…"))
         self.key_button.setObjectName("changeKeyButton")
@@ -106,8 +99,11 @@ class ResultsPage(QWidget):
         export = QPushButton(self.tr("Export"))
         export.setObjectName("exportResultsButton")
         export_menu = QMenu(export)
-        export_menu.addAction(self.tr("Results (xlsx/csv)…"), self._export)
-        export_menu.addAction(self.tr("Annotated answer forms (PDF)…"), self._export_sheets)
+        export_menu.addAction(self.tr("Results with the item analysis (xlsx/csv)…"),
+                              lambda: self.exporter.choose_results_file(self.picker.exam_id()))
+        export_menu.addAction(self.tr("Annotated answer forms (PDF)…"),
+                              lambda: self.exporter.choose_forms_file(self.picker.exam_id()))
+        self.export_button = export
         export.setMenu(export_menu)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
@@ -122,22 +118,23 @@ class ResultsPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(export)
-        split = QSplitter()
-        split.addWidget(self.results)
-        split.addWidget(self.stats)
-        split.setSizes([760, 460])
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("resultsTabs")
+        self.tabs.addTab(self.results, self.tr("Trainees"))
+        self.tabs.addTab(self.items, self.tr("Questions (item analysis)"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.rule_label)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.reload()
 
     def reload(self) -> None:
         exam_id = self.picker.exam_id()
         self.results.setRowCount(0)
-        self.stats.setRowCount(0)
-        for b in (self.key_button, self.void_button, self.pass_button, self.history_button):
+        self.items.clear()
+        for b in (self.key_button, self.void_button, self.pass_button, self.history_button,
+                  self.export_button):
             b.setEnabled(bool(exam_id))
         if not exam_id:
             self.rule_label.setText(
@@ -170,18 +167,7 @@ class ResultsPage(QWidget):
                 item.setBackground(QColor(STATUS_COLOURS[r.status]))
                 self.results.setItem(row, col, item)
         self.results.resizeColumnsToContents()
-        for st in question_stats(self.ctx.db, exam_id):
-            row = self.stats.rowCount()
-            self.stats.insertRow(row)
-            note = self.tr("voided") if st.voided else (
-                self.tr("check this question") if st.suspicious else "")
-            for col, v in enumerate((str(st.question), "/".join(st.key), f"{st.correct:.0%}",
-                                     f"{st.blank:.0%}", f"{st.doubtful:.0%}", note)):
-                item = QTableWidgetItem(v)
-                if st.suspicious:
-                    item.setBackground(QColor("#fff1d6"))
-                self.stats.setItem(row, col, item)
-        self.stats.resizeColumnsToContents()
+        self.items.show_stats(item_analysis(self.ctx.db, exam_id), self.ctx.pick)
 
     # --- committee actions ----------------------------------------------------------------
     def _open_dialog(self, mode: str) -> KeyChangeDialog | None:
@@ -300,33 +286,6 @@ class ResultsPage(QWidget):
         self.reload()
         self.changes_dialog = ChangesDialog(report.changes, self.ctx.language, self)
         self.changes_dialog.open()
-
-    # --- exports ----------------------------------------------------------------------------
-    def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "results.xlsx",
-                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
-        if path:
-            self.export_to(Path(path))
-
-    def export_to(self, path: Path) -> None:
-        try:
-            export_results(self.ctx.db, self.ctx.actor, self.picker.exam_id(), path)
-        except Exception as exc:
-            show_error(self, exc, self.ctx.language)
-            return
-        show_info(self, self.tr("Export results"), self.tr("Saved %1").replace("%1", str(path)))
-
-    def _export_sheets(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Annotated sheets"), "sheets.pdf",
-                                              self.tr("PDF (*.pdf)"))
-        if not path:
-            return
-        try:
-            export_overlays(self.ctx.db, self.ctx.actor, self.picker.exam_id(), path)
-        except Exception as exc:
-            show_error(self, exc, self.ctx.language)
-            return
-        show_info(self, self.tr("Annotated sheets"), self.tr("Saved %1").replace("%1", path))
 
 
 def _title() -> str:

@@ -229,21 +229,22 @@ class ScanningPage(QWidget):
 def scan_summary(result: BatchResult) -> str:
     """What this import did: files imported before are skipped and say so, never counted as
     sheets read again."""
-    tr = QCoreApplication.translate
     already = result.already_imported
     if not result.sheets_read and already and all(f.status == "already"
                                                    for f in result.files):
-        return tr("ScanningPage", "Nothing new: all %1 files were imported before (nothing "
-                  "was read again; their sheets are listed below).").replace("%1", str(already))
-    text = (tr("ScanningPage", "%1 sheets read: %2 OK, %3 duplicates, %4 need a trainee, "
-               "%5 errors.")
-            .replace("%1", str(len(result.sheets_read))).replace("%2", str(result.count("ok")))
-            .replace("%3", str(result.count("duplicate")))
-            .replace("%4", str(result.count("unidentified")))
-            .replace("%5", str(result.count("error") + sum(
-                1 for f in result.files if f.status == "error" and not f.sheets))))
+        return QCoreApplication.translate(
+            "ScanningPage", "Nothing new: all %1 files were imported before (nothing was read "
+            "again; their sheets are listed below).").replace("%1", str(already))
+    errors = result.count("error") + sum(1 for f in result.files
+                                         if f.status == "error" and not f.sheets)
+    text = (QCoreApplication.translate(
+        "ScanningPage", "%1 sheets read: %2 OK, %3 duplicates, %4 need a trainee, %5 errors.")
+        .replace("%1", str(len(result.sheets_read))).replace("%2", str(result.count("ok")))
+        .replace("%3", str(result.count("duplicate")))
+        .replace("%4", str(result.count("unidentified"))).replace("%5", str(errors)))
     if already:
-        text += " " + tr("ScanningPage", "%1 files were imported before and skipped.").replace(
+        text += " " + QCoreApplication.translate(
+            "ScanningPage", "%1 files were imported before and skipped.").replace(
             "%1", str(already))
     return text
 
