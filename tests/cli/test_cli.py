@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -139,3 +140,15 @@ def test_missing_file_is_an_error_not_a_traceback(run, tmp_path):
 def test_no_command_prints_help(db_url, capsys):
     assert main(["--db", db_url]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_english_means_english(run, capsys):
+    """--lang en everywhere: the help, the demo's lines, the audit log (on this PC's clock)."""
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    assert "Command line of SCFN desktop" in capsys.readouterr().out
+    code, out, _ = run("demo", lang="en")
+    assert code == 0 and "Created the completion test (50 questions, 4 choices" in out
+    assert "修了認定テスト（" not in out
+    code, out, _ = run("audit", "log", "--limit", "1", lang="en")
+    assert code == 0 and re.search(r"\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d{4}\t", out)
