@@ -187,7 +187,7 @@
 <context>
     <name>ItemAnalysisView</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/item_table.py" line="+41"/>
+        <location filename="../../src/scfn_desktop/ui/exams/item_table.py" line="+44"/>
         <source>Q</source>
         <translation>問</translation>
     </message>
@@ -248,11 +248,11 @@
     </message>
     <message>
         <location line="+19"/>
-        <source>Reliability KR-20: %1 (%2 questions, voided ones left out) · %3 trainees graded · mean %4, SD %5 · %6 questions to look at</source>
-        <translation>信頼性係数 KR-20: %1（%2問、没問を除く）・採点済み %3 名・平均 %4、標準偏差 %5・確認が必要な問題 %6 問</translation>
+        <source>Reliability KR-20: %1 (%2 questions, voided ones left out) · %3 trainees graded · mean %4, SD %5 · check the key or question: %6 (orange) · weak: %7 (yellow)</source>
+        <translation>信頼性係数 KR-20: %1（%2問、没問を除く）・採点済み %3 名・平均 %4、標準偏差 %5・正答や設問の確認が必要: %6問（橙）・識別力などが弱い: %7問（黄）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1 sheets wait for review or a choice and are not counted yet</source>
         <translation>要確認・重複の用紙 %1 枚はまだ集計に入っていません</translation>
     </message>

@@ -127,17 +127,17 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+198"/>
+        <location line="+211"/>
         <source>Training runs</source>
         <translation>養成研修</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-196"/>
         <source>Venue session days</source>
         <translation>集合研修（養成課程②）の日程</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>%1 / %2</source>
         <translation>%1 / %2 名</translation>
     </message>

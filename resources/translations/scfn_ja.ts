@@ -318,7 +318,7 @@ The file is:
         <translation>選んだ言語にすぐ切り替わります。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Language / 言語</source>
         <translation>言語 / Language</translation>
     </message>

@@ -168,9 +168,7 @@ class RunsPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.runs))
         for row, run in enumerate(self.runs):
-            days = ", ".join(f"{d.day:%Y/%m/%d} {d.starts_at:%H:%M}–{d.ends_at:%H:%M}"
-                             for d in run.days)
-            values = (run.label, run.venue, days,
+            values = (run.label, run.venue, days_text(run),
                       self.tr("%1 / %2").replace("%1", str(run.trainee_count))
                       .replace("%2", str(run.capacity)),
                       self.tr("Closed") if run.closed else self.tr("Open"))
@@ -303,6 +301,21 @@ class RunsPage(QWidget):
         row = self.dialog.result_value if self.dialog is not None else None
         if row is not None:
             self._done(row, self.tr("Created %1.").replace("%1", row.label))
+
+
+def days_text(run: RunRow) -> str:
+    """Compact for the table: "2025/11/15, 11/16 10:00–17:00" when the days share their hours,
+    else each day with its own; the year is written once."""
+    if not run.days:
+        return "—"
+    dates = [f"{d.day:%m/%d}" for d in run.days]
+    dates[0] = f"{run.days[0].day:%Y/}{dates[0]}"
+    hours = {(d.starts_at, d.ends_at) for d in run.days}
+    if len(hours) == 1:
+        start, end = hours.pop()
+        return f"{', '.join(dates)} {start:%H:%M}–{end:%H:%M}"
+    return ", ".join(f"{date} {d.starts_at:%H:%M}–{d.ends_at:%H:%M}"
+                     for date, d in zip(dates, run.days, strict=True))
 
 
 def _title() -> str:
