@@ -33,16 +33,18 @@ from scfn_desktop.services.runs.training_runs import RunRow, create_run, list_ru
 from scfn_desktop.services.runs.validation import DaySpec
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.formatting import local_date_time
-from scfn_desktop.ui.messages import error_text
+from scfn_desktop.ui.messages import problem_text
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.resources import icon
-from scfn_desktop.ui.runs.new_run_dialog import ERROR_STYLE, NewRunDialog
+from scfn_desktop.ui.runs.new_run_dialog import NewRunDialog
 from scfn_desktop.ui.runs.run_form import RunSettings, RunSettingsForm, settings_of
 from scfn_desktop.ui.runs.venue_days import VenueDaysEditor
+from scfn_desktop.ui.widgets.account_form import ERROR_STYLE
+from scfn_desktop.ui.widgets.page_header import page_header
 from scfn_desktop.ui.workers import dispose_when_closed
 
 CLOSED_COLOUR = QColor("#eeeeee")
-OK_STYLE = "QLabel { color: #1b5e20; }"
+OK_STYLE = "color: #1b5e20;"
 
 
 class RunsPage(QWidget):
@@ -108,16 +110,7 @@ class RunsPage(QWidget):
         self.reload()
 
     def _build_layout(self) -> None:
-        title = QLabel(self.tr("Training runs"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.show_closed)
-        top.addWidget(self.new_button)
+        top = page_header(self.tr("Training runs"), self.show_closed, self.new_button)
 
         settings_box = QGroupBox(self.tr("Training run"))
         sv = QVBoxLayout(settings_box)
@@ -245,7 +238,7 @@ class RunsPage(QWidget):
 
     def _refused(self, exc: BaseException) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error_text(exc, self.ctx.language))
+        self.message.setText(problem_text(exc, self.ctx.language))
 
     def save_settings(self) -> RunRow | None:
         run = self.current_run()
@@ -299,7 +292,7 @@ class RunsPage(QWidget):
 
     def _created(self) -> None:
         row = self.dialog.result_value if self.dialog is not None else None
-        if row is not None:
+        if isinstance(row, RunRow):
             self._done(row, self.tr("Created %1.").replace("%1", row.label))
 
 
