@@ -26,6 +26,13 @@ from .keys import (
     public_key_from_pem,
     public_key_to_pem,
 )
+from .revocation import (
+    RevocationEntry,
+    RevocationList,
+    RevocationStatus,
+    read_revocation_list,
+    sign_revocation_list,
+)
 from .signing import (
     AUDIT_CHECKPOINT_CONTEXT,
     REVOCATION_LIST_CONTEXT,
@@ -49,7 +56,10 @@ __all__ = [
     "KeyRing",
     "Kind",
     "OpenedToken",
+    "RevocationEntry",
+    "RevocationList",
     "RevocationListError",
+    "RevocationStatus",
     "TokenError",
     "TokenProblem",
     "decode_text",
@@ -69,7 +79,9 @@ __all__ = [
     "public_key_to_pem",
     "read_badge",
     "read_card",
+    "read_revocation_list",
     "seal_token",
     "sign",
+    "sign_revocation_list",
     "verify",
 ]
