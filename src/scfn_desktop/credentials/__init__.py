@@ -26,6 +26,7 @@ from .keys import (
     public_key_from_pem,
     public_key_to_pem,
 )
+from .qr import ModulePlan, qr_matrix, qr_module_plan, qr_png, qr_version
 from .revocation import (
     RevocationEntry,
     RevocationList,
@@ -55,6 +56,7 @@ __all__ = [
     "KeyFileError",
     "KeyRing",
     "Kind",
+    "ModulePlan",
     "OpenedToken",
     "RevocationEntry",
     "RevocationList",
@@ -77,6 +79,10 @@ __all__ = [
     "parse_certificate_number",
     "public_key_from_pem",
     "public_key_to_pem",
+    "qr_matrix",
+    "qr_module_plan",
+    "qr_png",
+    "qr_version",
     "read_badge",
     "read_card",
     "read_revocation_list",
