@@ -19,7 +19,7 @@ import unicodedata
 
 from .errors import TokenError, TokenProblem
 
-__all__ = ["ALPHABET", "decode", "encode", "normalise"]
+__all__ = ["ALPHABET", "WHITESPACE", "decode", "encode", "normalise"]
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _VALUE = {char: index for index, char in enumerate(ALPHABET)}
@@ -29,6 +29,10 @@ _ALIASES = {"I": "1", "L": "1", "O": "0"}
 # one), the Unicode dashes and minus, and the katakana prolonged sound mark that a Japanese IME
 # often produces for the "-" key.
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc")
+#: White space dropped after NFKC (which has already turned U+00A0, U+3000, U+2000-U+200A and
+#: the other Unicode spaces into U+0020); an explicit set, so the JavaScript verifier can use
+#: exactly the same one.
+WHITESPACE = frozenset("\t\n\v\f\r \x85\u1680\u2028\u2029")
 DEFAULT_MAX_CHARS = 1024
 
 
@@ -52,7 +56,7 @@ def normalise(text: str) -> str:
     are kept, so that ``decode`` can name them.
     """
     folded = unicodedata.normalize("NFKC", text).upper()
-    kept = (c for c in folded if not c.isspace() and c not in _DASHES)
+    kept = (c for c in folded if c not in WHITESPACE and c not in _DASHES)
     return "".join(_ALIASES.get(c, c) for c in kept)
 
 

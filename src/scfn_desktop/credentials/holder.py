@@ -7,10 +7,10 @@ types the name from the card or the person's passport and the two must agree.  F
 a check against a *typed* name, not secrecy: anyone holding a list of candidate names can test
 them, which reveals nothing the card does not print.
 
-The name is normalised exactly as the JavaScript verifier will do it: Unicode NFKC, then remove
-the white-space code points listed in ``WHITESPACE``, then upper case (Unicode default case
-mapping, as ``str.upper`` and JavaScript's ``toUpperCase``), then UTF-8.  Diacritics count
-(``ŌNO`` is not ``ONO``): type the name as printed on the card.
+The name is normalised exactly as the JavaScript verifier will do it: Unicode NFKC, then
+remove the white-space code points listed in ``base32.WHITESPACE``, then upper case (Unicode
+default case mapping, as ``str.upper`` and JavaScript's ``toUpperCase``), then UTF-8.
+Diacritics count (``ŌNO`` is not ``ONO``): type the name as printed on the card.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ import hmac
 import unicodedata
 from dataclasses import dataclass
 
+from .base32 import WHITESPACE
 from .errors import CredentialError
 
-__all__ = ["UNKNOWN_HOLDER", "WHITESPACE", "HolderCheck", "holder_check", "holder_matches"]
+__all__ = ["UNKNOWN_HOLDER", "HolderCheck", "holder_check", "holder_matches", "normalise_name"]
 
 DIGEST_LENGTH = 4
-#: After NFKC every other Unicode space (U+00A0, U+3000, U+2000-U+200A, ...) has become U+0020.
-WHITESPACE = frozenset("\t\n\v\f\r \x85\u1680\u2028\u2029")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -72,7 +71,9 @@ def holder_check(romaji: str | None) -> HolderCheck:
     first = parts[0][0]
     last = parts[-1][0] if len(parts) > 1 else "_"
     initials = "".join(c if c in _LETTERS else "_" for c in (first, last))
-    return HolderCheck(initials, hashlib.sha256(name.encode("utf-8")).digest()[:DIGEST_LENGTH])
+    # A lone surrogate becomes U+FFFD, as JavaScript's TextEncoder does, instead of failing.
+    data = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name).encode("utf-8")
+    return HolderCheck(initials, hashlib.sha256(data).digest()[:DIGEST_LENGTH])
 
 
 def holder_matches(check: HolderCheck, romaji: str) -> bool:
