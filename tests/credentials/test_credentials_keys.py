@@ -10,7 +10,6 @@ import sys
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from scfn_desktop.credentials import (
     AUDIT_CHECKPOINT_CONTEXT,
@@ -90,6 +89,20 @@ def test_corrupt_or_foreign_key_file(tmp_path, content, code):
         load_or_create_private_key(path)
     assert info.value.code == code
     assert str(path) in info.value.reason_en
+
+
+def test_creation_without_hard_links(tmp_path, monkeypatch):
+    """Some network and FAT drives have no hard links: an exclusive create stands in."""
+
+    def no_links(_source, _target):
+        raise PermissionError("hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "keys" / "signing.pem"
+    key = load_or_create_private_key(path)
+    assert os.listdir(path.parent) == ["signing.pem"]
+    monkeypatch.undo()
+    assert _raw(load_or_create_private_key(path)) == _raw(key)
 
 
 def _race(path: str, barrier, results) -> None:
@@ -191,4 +204,3 @@ def test_signature_contexts_are_separated(issuer_key, stranger_key):
     assert not verify(public, b"SCFN/audit-checkpoint/v", b"1" + data, signature)
     with pytest.raises(ValueError):
         sign(issuer_key, b"has space", data)
-    assert isinstance(issuer_key, Ed25519PrivateKey)

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scfn_desktop.credentials import (
+    AUDIT_CHECKPOINT_CONTEXT,
     TOKEN_CONTEXT,
     BadgeClaims,
     CardClaims,
@@ -159,16 +160,15 @@ def test_unsupported_version_even_when_signed(issuer_key, ring):
 
 
 def test_signed_but_impossible_values_are_malformed(issuer_key, ring):
-    head = bytes([1, 1]) + key_id(issuer_key.public_key()) + bytes.fromhex("07e901" "3b9aca00" "0001")
-    token = encode_text(head + sign(issuer_key, TOKEN_CONTEXT, head))  # 10 digits of number
+    body = bytes.fromhex("07e9" "01" "3b9aca00" "0001")  # trainee number field = 10 * 10^8
+    head = bytes([1, 1]) + key_id(issuer_key.public_key()) + body
+    token = encode_text(head + sign(issuer_key, TOKEN_CONTEXT, head))
     assert _reject(read_badge, token, ring) is TokenProblem.MALFORMED
 
 
 def test_signature_from_another_context_cannot_be_replayed(issuer_key, ring):
     frame = decode_text(issue_badge(issuer_key, BADGE))
     head = frame[:-64]
-    from scfn_desktop.credentials import AUDIT_CHECKPOINT_CONTEXT
-
     replay = encode_text(head + sign(issuer_key, AUDIT_CHECKPOINT_CONTEXT, head))
     assert _reject(read_badge, replay, ring) is TokenProblem.BAD_SIGNATURE
 

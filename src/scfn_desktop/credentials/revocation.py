@@ -67,6 +67,8 @@ class RevocationEntry:
     reason: str | None = None
 
     def __post_init__(self) -> None:
+        if self.status in tuple(RevocationStatus):  # accept "revoked" as well as the member
+            object.__setattr__(self, "status", RevocationStatus(self.status))
         reason = self.reason
         if (
             not 1 <= self.revision <= 255
@@ -137,11 +139,10 @@ def read_revocation_list(
             f"The revocation list is too large (at most {max_bytes:,} bytes).",
         )
     envelope = _loads(raw.removeprefix(b"\xef\xbb\xbf"), "file")
-    if not isinstance(envelope, dict):
+    if not isinstance(envelope, dict) or not ({"payload", "format"} & set(envelope)):
         raise _malformed("not a signed revocation list")
-    if envelope.get("format") == FORMAT_NAME or not {"payload", "signature", "key_id"} <= set(
-        envelope
-    ):
+    if "format" in envelope or not {"signature", "key_id"} <= set(envelope):
+        # A bare payload, or an envelope stripped of its signature.
         raise RevocationListError(
             "unsigned",
             "失効リストに署名がありません。発行元から署名付きのリストを受け取ってください。",
