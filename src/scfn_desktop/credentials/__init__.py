@@ -27,6 +27,7 @@ from .keys import (
     public_key_to_pem,
 )
 from .qr import ModulePlan, qr_matrix, qr_module_plan, qr_png, qr_version
+from .qr_scan import FoundCode, find_codes, find_codes_in_file
 from .revocation import (
     RevocationEntry,
     RevocationList,
@@ -41,16 +42,21 @@ from .signing import (
     sign,
     verify,
 )
+from .verify import EXIT_CODES, CardStatus, CardVerdict, japan_today, verify_card
 
 __all__ = [
     "AUDIT_CHECKPOINT_CONTEXT",
+    "EXIT_CODES",
     "REVOCATION_LIST_CONTEXT",
     "TOKEN_CONTEXT",
     "UNKNOWN_HOLDER",
     "BadgeClaims",
     "CardClaims",
+    "CardStatus",
+    "CardVerdict",
     "CertificateNumber",
     "CredentialError",
+    "FoundCode",
     "HolderCheck",
     "KeyEntry",
     "KeyFileError",
@@ -66,12 +72,15 @@ __all__ = [
     "TokenProblem",
     "decode_text",
     "encode_text",
+    "find_codes",
+    "find_codes_in_file",
     "fingerprint",
     "format_certificate_number",
     "holder_check",
     "holder_matches",
     "issue_badge",
     "issue_card",
+    "japan_today",
     "key_id",
     "load_or_create_private_key",
     "normalise_text",
@@ -90,4 +99,5 @@ __all__ = [
     "sign",
     "sign_revocation_list",
     "verify",
+    "verify_card",
 ]
