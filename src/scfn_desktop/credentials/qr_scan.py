@@ -6,8 +6,8 @@ decoding: file size, pixel count (checked from the header, before the pixels are
 page count and page size; anything unreadable is refused with a message naming the file.
 
 PDF pages are rendered at 300 dpi (a card's QR module is 4 dots there) with pypdfium2; the
-detector is OpenCV's ``QRCodeDetector`` (several codes per page, e.g. an A4 sheet of 10 cards)
-with ``QRCodeDetectorAruco`` as the second opinion for photos.  cv2 and pypdfium2 are imported
+detectors are OpenCV's ``QRCodeDetectorAruco`` and ``QRCodeDetector`` (several codes per page,
+e.g. an A4 sheet of 10 cards), merged.  cv2 and pypdfium2 are imported
 on first use, so importing the credentials engine stays cheap.
 """
 
@@ -128,7 +128,7 @@ def _pdf_pages(data: bytes, name: str) -> Iterator[tuple[int, object]]:
             scale = PDF_DPI / 72.0
             pixels = width * height * scale * scale
             if pixels > MAX_PIXELS:  # a poster-sized page: render it smaller, not bigger
-                scale *= (MAX_PIXELS / pixels) ** 0.5
+                scale *= 0.99 * (MAX_PIXELS / pixels) ** 0.5
             try:
                 bitmap = page.render(scale=scale, grayscale=True)
             except pdfium.PdfiumError as exc:
@@ -144,22 +144,50 @@ def _pdf_pages(data: bytes, name: str) -> Iterator[tuple[int, object]]:
 
 
 def _decode(grey) -> list[tuple[str, tuple[float, float]]]:
-    """QR texts and centres, top-to-bottom then left-to-right; empty texts are dropped."""
+    """QR texts and centres, top-to-bottom then left-to-right; empty texts are dropped.
+
+    Locating is cheap and decoding a whole page is not (OpenCV's multi-decoder spends seconds
+    on a page of text), so symbols are located on the page and each is decoded from a crop
+    around it.  The ArUco-based detector goes first: on printed cards rendered at 300 dpi it
+    reads symbols the classic one locates but cannot decode; the classic one is the fallback.
+    """
     import cv2
 
     results: dict[str, tuple[float, float]] = {}
-    for detector in (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco()):
+    detectors = (cv2.QRCodeDetectorAruco(), cv2.QRCodeDetector())
+    for locator in detectors:
         try:
-            ok, texts, points, _ = detector.detectAndDecodeMulti(grey)
+            ok, points = locator.detectMulti(grey)
         except cv2.error:
             continue
-        if ok and points is not None:
-            for text, corners in zip(texts, points, strict=False):
-                if text and text not in results:
-                    results[text] = (float(corners[:, 0].mean()), float(corners[:, 1].mean()))
+        for corners in points if ok and points is not None else ():
+            text = _decode_crop(grey, corners, detectors)
+            if text and text not in results:
+                results[text] = (float(corners[:, 0].mean()), float(corners[:, 1].mean()))
         if results:
             break
     return sorted(results.items(), key=lambda item: (round(item[1][1] / 50), item[1][0]))
+
+
+def _decode_crop(grey, corners, detectors) -> str:
+    """Decode one located symbol from a crop with a generous quiet margin around it."""
+    import cv2
+
+    height, width = grey.shape[:2]
+    left, top = corners.min(axis=0)
+    right, bottom = corners.max(axis=0)
+    margin = 0.25 * max(right - left, bottom - top) + 8
+    x0, y0 = max(int(left - margin), 0), max(int(top - margin), 0)
+    x1, y1 = min(int(right + margin) + 1, width), min(int(bottom + margin) + 1, height)
+    crop = grey[y0:y1, x0:x1]
+    for decoder in detectors:
+        try:
+            text, _points, _straight = decoder.detectAndDecode(crop)
+        except cv2.error:
+            continue
+        if text:
+            return text
+    return ""
 
 
 def _too_large(name: str) -> CredentialError:

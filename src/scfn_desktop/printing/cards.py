@@ -136,6 +136,8 @@ def _render(stream, cards: Sequence[CardPrintData], layout: CardLayoutMode,
             offset_mm: tuple[float, float], dpi: int) -> Iterator[tuple[int, int]]:
     font = register_japanese_font().name
     total = len(cards)
+    if not total:
+        raise PrintInputError("no_cards", "印刷する認定証がありません。", "There are no cards to print.")
     if layout is CardLayoutMode.CARD:
         size = (CARD_WIDTH_MM, CARD_HEIGHT_MM)
         sheet = None
