@@ -42,7 +42,7 @@ from .signing import (
     sign,
     verify,
 )
-from .verify import EXIT_CODES, CardStatus, CardVerdict, japan_today, verify_card
+from .card_verdict import EXIT_CODES, CardStatus, CardVerdict, japan_today, verify_card
 
 __all__ = [
     "AUDIT_CHECKPOINT_CONTEXT",
