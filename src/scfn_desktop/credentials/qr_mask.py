@@ -6,9 +6,7 @@ candidates differ only in the data region, by a known XOR pattern, so here the s
 once with mask 0, the other seven are derived with numpy, scored with the ISO/IEC 18004
 penalty rules (N1-N4) in numpy, and the winner gets its format bits from ``qrcode``'s own
 ``setup_type_info``.  The result is the symbol ``qrcode`` builds for that mask (a test checks
-it module for module); only the search is faster.  (The score
-ignores the 15 format-information modules, which differ per mask: a heuristic choice of the
-most readable mask, never a validity question.)
+it module for module); only the search is faster.
 """
 
 from __future__ import annotations
@@ -34,11 +32,33 @@ def make_with_best_mask(code: qrcode.QRCode) -> list[list[bool]]:
     flips = data_region(code.version) & np.stack(
         [mask_pattern(0, size) ^ mask_pattern(m, size) for m in range(8)])
     candidates = base[None, :, :] ^ flips
+    rows, cols, bits = _format_bits(code, size)
+    candidates[:, rows, cols] = bits  # each mask's own format bits: the score is exact
     best = int(np.argmin(penalties(candidates)))
     code.modules = candidates[best].tolist()
-    code.setup_type_info(False, best)  # qrcode writes the format bits of the chosen mask
     code.mask_pattern = best
     return [[bool(module) for module in row] for row in code.modules]
+
+
+def _format_bits(code: qrcode.QRCode, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where the format information goes and its value for each mask, as ``qrcode`` writes it
+    (its own ``setup_type_info`` on a scratch grid, so the placement is never re-implemented).
+    """
+    rows: list[int] = []
+    cols: list[int] = []
+    values = []
+    for mask in range(8):
+        scratch: list[list[bool | None]] = [[None] * size for _ in range(size)]
+        code.modules = scratch
+        code.setup_type_info(False, mask)
+        if not rows:
+            for r, row in enumerate(scratch):
+                for c, value in enumerate(row):
+                    if value is not None:
+                        rows.append(r)
+                        cols.append(c)
+        values.append([bool(scratch[r][c]) for r, c in zip(rows, cols, strict=True)])
+    return np.array(rows), np.array(cols), np.array(values, dtype=bool)
 
 
 def mask_pattern(mask: int, size: int) -> np.ndarray:
