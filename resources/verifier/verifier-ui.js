@@ -105,7 +105,11 @@
         $("verify").disabled = true; $("code").disabled = true;
       }
     }
-    showList(UI.listing);
+    if (UI.refused) {
+      $("list-status").textContent = "失効リスト: 署名が一致しないため使用できません / Revocation list: refused";
+    } else {
+      showList(UI.listing);
+    }
     if ("BarcodeDetector" in self && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
       $("camera").hidden = false;
       $("camera").addEventListener("click", () => camera().catch((e) => {
