@@ -122,7 +122,8 @@ def verifier(out: Path, work: Path) -> None:
             driver.execute_script("arguments[0].value = arguments[1]", box, code)
             box.send_keys(Keys.ENTER)
             WebDriverWait(driver, 10).until(
-                lambda d: d.find_element(By.ID, "result").get_attribute("data-state") == state)
+                lambda d, wanted=state: d.find_element(By.ID, "result").get_attribute(
+                    "data-state") == wanted)
             driver.save_screenshot(str(out / f"verifier_{state}.png"))
         driver.get(tampered.as_uri())
         WebDriverWait(driver, 10).until(
