@@ -11,6 +11,8 @@ it module for module); only the search is faster.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import qrcode
 from numpy.lib.stride_tricks import sliding_window_view
@@ -28,22 +30,41 @@ def make_with_best_mask(code: qrcode.QRCode) -> list[list[bool]]:
     """Build ``code`` (version already fitted, data added) with the lowest-penalty mask."""
     code.makeImpl(False, 0)
     base = np.array(code.modules, dtype=bool)
-    size = base.shape[0]
-    flips = data_region(code.version) & np.stack(
-        [mask_pattern(0, size) ^ mask_pattern(m, size) for m in range(8)])
-    candidates = base[None, :, :] ^ flips
-    rows, cols, bits = _format_bits(code, size)
+    candidates = base[None, :, :] ^ _flips(code.version)
+    rows, cols, bits = _format_bits(code, base.shape[0])
     candidates[:, rows, cols] = bits  # each mask's own format bits: the score is exact
     best = int(np.argmin(penalties(candidates)))
     code.modules = candidates[best].tolist()
     code.mask_pattern = best
-    return [[bool(module) for module in row] for row in code.modules]
+    return code.modules
+
+
+@functools.lru_cache(maxsize=16)
+def _flips(version: int) -> np.ndarray:
+    """For each mask, the modules that differ from mask 0 (read-only, cached per version)."""
+    size = 17 + 4 * version
+    zero = mask_pattern(0, size)
+    flips = data_region(version) & np.stack([zero ^ mask_pattern(m, size) for m in range(8)])
+    flips.flags.writeable = False
+    return flips
 
 
 def _format_bits(code: qrcode.QRCode, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Where the format information goes and its value for each mask, as ``qrcode`` writes it
     (its own ``setup_type_info`` on a scratch grid, so the placement is never re-implemented).
     """
+    key = (size, code.error_correction)
+    if key not in _FORMAT_CACHE:
+        _FORMAT_CACHE[key] = _scratch_format_bits(code, size)  # leaves scratch modules behind
+    return _FORMAT_CACHE[key]
+
+
+_FORMAT_CACHE: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+
+def _scratch_format_bits(
+    code: qrcode.QRCode, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows: list[int] = []
     cols: list[int] = []
     values = []
@@ -107,14 +128,12 @@ def penalties(symbols: np.ndarray) -> np.ndarray:
     count, size, _ = symbols.shape
     scores = np.zeros(count, dtype=np.int64)
     for grids in (symbols, symbols.transpose(0, 2, 1)):
-        padded = np.concatenate(
-            [grids.astype(np.int8), np.full((count, size, 1), 2, np.int8)], axis=2
-        ).reshape(count, -1)
-        for index, line in enumerate(padded):
-            starts = np.r_[0, np.flatnonzero(line[1:] != line[:-1]) + 1]
-            lengths = np.diff(np.r_[starts, line.size])
-            runs = lengths[line[starts] != 2]
-            scores[index] += (runs[runs >= 5] - 2).sum()
+        # N1: a run of L >= 5 costs L - 2 = (its L - 4 windows of five equal modules) + 2.
+        fives = sliding_window_view(grids, 5, axis=2)
+        equal = (fives == fives[..., :1]).all(axis=3)
+        first = np.ones_like(equal)
+        first[:, :, 1:] = grids[:, :, :-5] != grids[:, :, 1:-4]
+        scores += equal.sum(axis=(1, 2)) + 2 * (equal & first).sum(axis=(1, 2))
         windows = sliding_window_view(grids, 11, axis=2)
         for pattern in _FINDER_LIKE:
             scores += 40 * (windows == pattern).all(axis=3).sum(axis=(1, 2))

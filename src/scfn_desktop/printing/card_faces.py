@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..credentials.qr import MM_PER_INCH, ModulePlan
-from .card_layout import CARD_HEIGHT_MM, CARD_WIDTH_MM, Box
+from .card_layout import CARD_WIDTH_MM, Box
 from .text import fit_font_size, wrap_chars
 
 __all__ = ["FaceContent", "FacePainter"]
@@ -192,17 +192,22 @@ class FacePainter:
 
     def _qr(self, box: Box, x: float, y: float, matrix: list[list[bool]],
             plan: ModulePlan) -> None:
-        """Dark modules as rectangles, one per horizontal run, in a single filled path.  The
-        symbol's origin is snapped to the printer's dot grid so each module is exactly
-        ``dots_per_module`` dots (assuming the printer's grid starts at the page corner)."""
+        """Dark modules as rectangles, one per horizontal run, in a single filled path.
+
+        The symbol's origin is snapped to the printer's dot grid so each module is exactly
+        ``dots_per_module`` dots (assuming the printer's grid starts at the page corner).  The
+        path is written in module units under one ``cm`` transform: integer coordinates that
+        cost nothing to format, for a few hundred rectangles per card.
+        """
         dot = MM_PER_INCH / plan.dpi
         left = round((box.x + x) / dot) * dot
         top = round((box.y + y) / dot) * dot
-        module = plan.module_mm
-        path = self.c.beginPath()
+        scale = plan.module_mm * mm
+        operations = [
+            f"{scale:.6f} 0 0 {scale:.6f} {left * mm:.4f} {(self.page_h - top) * mm:.4f} cm"
+        ]
         for row_index, row in enumerate(matrix):
-            column = 0
-            count = len(row)
+            column, count = 0, len(row)
             while column < count:
                 if not row[column]:
                     column += 1
@@ -210,16 +215,9 @@ class FacePainter:
                 start = column
                 while column < count and row[column]:
                     column += 1
-                path.rect(
-                    (left + start * module) * mm,
-                    (self.page_h - top - (row_index + 1) * module) * mm,
-                    (column - start) * module * mm,
-                    module * mm,
-                )
+                operations.append(f"{start} {-row_index - 1} {column - start} 1 re")
+        operations.append("f")
+        self.c.saveState()
         self.c.setFillColor(black)
-        self.c.drawPath(path, stroke=0, fill=1)
-
-
-def card_box_at_origin() -> Box:
-    """The card-printer page: the card fills the page."""
-    return Box(0.0, 0.0, CARD_WIDTH_MM, CARD_HEIGHT_MM)
+        self.c.addLiteral("\n".join(operations))
+        self.c.restoreState()
