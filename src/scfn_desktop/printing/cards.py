@@ -239,24 +239,18 @@ def prepare_photo(data: bytes, who: str = "?") -> bytes:
             if width * height > MAX_PHOTO_PIXELS:
                 raise refuse("画素数が多すぎます（4000万画素まで）。",
                              "too many pixels (at most 40 megapixels).")
+            pixels = (round(PHOTO_BOX.w / 25.4 * PHOTO_DPI), round(PHOTO_BOX.h / 25.4 * PHOTO_DPI))
+            image.draft("RGB", (2 * pixels[0], 2 * pixels[1]))  # JPEG: decode at 1/2..1/8
             image = ImageOps.exif_transpose(image).convert("RGB")
     except PrintInputError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise refuse("画像として読めません（壊れているか、対応していない形式です）。",
                      "not a readable image (damaged or unsupported format).") from None
-    frame_w, frame_h = PHOTO_BOX.w, PHOTO_BOX.h
-    width, height = image.size
-    if width * frame_h > height * frame_w:  # too wide: trim the sides
-        crop_w = round(height * frame_w / frame_h)
-        left = (width - crop_w) // 2
-        box = (left, 0, left + crop_w, height)
-    else:  # too tall: trim more below than above
-        crop_h = round(width * frame_h / frame_w)
-        top = round((height - crop_h) * 0.4)
-        box = (0, top, width, top + crop_h)
-    pixels = (round(frame_w / 25.4 * PHOTO_DPI), round(frame_h / 25.4 * PHOTO_DPI))
-    cropped = image.crop(box).resize(pixels, Image.Resampling.LANCZOS)
+    # Centre horizontally; vertically 40 % of the surplus above, 60 % below (faces sit high).
+    # Bilinear: Pillow filters a downscale over the whole footprint, so it stays smooth, at a
+    # third of Lanczos' cost.
+    cropped = ImageOps.fit(image, pixels, method=Image.Resampling.BILINEAR, centering=(0.5, 0.4))
     buffer = io.BytesIO()
     cropped.save(buffer, format="JPEG", quality=88, optimize=True)
     return buffer.getvalue()
