@@ -258,3 +258,13 @@ def test_bad_input_names_the_card_and_leaves_nothing(tmp_path):
 def test_offset_beyond_reason_is_refused():
     with pytest.raises(ValueError):
         SheetLayout(12.0, 0.0)
+
+
+def test_photo_is_cropped_to_the_frame():
+    from scfn_desktop.printing.card_faces import PHOTO_BOX
+    from scfn_desktop.printing.cards import prepare_photo
+
+    cropped = Image.open(io.BytesIO(prepare_photo(_photo())))  # a landscape 900 x 600 photo
+    assert cropped.format == "JPEG"
+    assert cropped.size == (round(PHOTO_BOX.w / 25.4 * 300), round(PHOTO_BOX.h / 25.4 * 300))
+    assert abs(cropped.size[0] / cropped.size[1] - 3 / 4) < 0.01
