@@ -10,12 +10,12 @@ verify, notes, and the code text for typing by hand.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -60,6 +60,25 @@ class FaceContent:
     matrix: list[list[bool]]
     plan: ModulePlan
     photo_jpeg: bytes | None  # cropped to PHOTO_BOX's shape, or None
+
+
+class _JpegSource:
+    """A prepared JPEG that reportlab embeds as it is (DCTDecode), named by its digest.
+
+    Handing reportlab an ``ImageReader`` makes it decode every photo to raw pixels just to
+    name it; this object takes reportlab's "file" path instead (``jpeg_fh``), which copies the
+    JPEG stream unchanged.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.key = hashlib.sha256(data).hexdigest()
+
+    def jpeg_fh(self) -> io.BytesIO:
+        return io.BytesIO(self.data)
+
+    def __str__(self) -> str:
+        return f"scfn-photo-{self.key}"
 
 
 class FacePainter:
@@ -138,9 +157,8 @@ class FacePainter:
             self._text(box, x, y - (len(lines) - 1 - i) * line_mm * scale, line, fitted)
 
     def _photo(self, box: Box, jpeg: bytes) -> None:
-        reader = ImageReader(io.BytesIO(jpeg))
         p = PHOTO_BOX
-        self.c.drawImage(reader, self._x(box, p.x), self._y(box, p.y + p.h), p.w * mm, p.h * mm)
+        self.c.drawImage(_JpegSource(jpeg), self._x(box, p.x), self._y(box, p.y + p.h), p.w * mm, p.h * mm)
         self.c.setStrokeColor(RULE)
         self.c.setLineWidth(0.4)
         self.c.rect(self._x(box, p.x), self._y(box, p.y + p.h), p.w * mm, p.h * mm, stroke=1,
