@@ -268,3 +268,5 @@ def test_photo_is_cropped_to_the_frame():
     assert cropped.format == "JPEG"
     assert cropped.size == (round(PHOTO_BOX.w / 25.4 * 300), round(PHOTO_BOX.h / 25.4 * 300))
     assert abs(cropped.size[0] / cropped.size[1] - 3 / 4) < 0.01
+    prepared = prepare_photo(_photo())
+    assert prepare_photo(prepared) is prepared  # prepared at import: printed as it is

@@ -48,6 +48,7 @@ __all__ = [
     "PrintInputError",
     "cards_pdf_bytes",
     "iter_cards_pdf",
+    "prepare_photo",
     "write_cards_pdf",
 ]
 
@@ -57,6 +58,7 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000
 MAX_NAME_CHARS = 60
 PHOTO_DPI = 300
+PHOTO_PIXELS = (round(PHOTO_BOX.w / 25.4 * PHOTO_DPI), round(PHOTO_BOX.h / 25.4 * PHOTO_DPI))
 
 
 class PrintInputError(ValueError):
@@ -224,7 +226,12 @@ def _prepare(card: CardPrintData, dpi: int) -> FaceContent:
 
 def prepare_photo(data: bytes, who: str = "?") -> bytes:
     """Crop a photo to the card's frame (3:4, centred, a little above the middle where faces
-    are) and scale it to 300 dpi; bounded in bytes and pixels before decoding."""
+    are) and scale it to 300 dpi; bounded in bytes and pixels before decoding.
+
+    Call it when a photo is imported and store the result: a photo that is already prepared
+    (a JPEG of exactly ``PHOTO_PIXELS``) comes back unchanged, so printing hundreds of cards
+    never decodes a photo.
+    """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     def refuse(detail_ja: str, detail_en: str) -> PrintInputError:
@@ -239,7 +246,10 @@ def prepare_photo(data: bytes, who: str = "?") -> bytes:
             if width * height > MAX_PHOTO_PIXELS:
                 raise refuse("画素数が多すぎます（4000万画素まで）。",
                              "too many pixels (at most 40 megapixels).")
-            pixels = (round(PHOTO_BOX.w / 25.4 * PHOTO_DPI), round(PHOTO_BOX.h / 25.4 * PHOTO_DPI))
+            if image.format == "JPEG" and image.size == PHOTO_PIXELS and image.mode in (
+                    "RGB", "L"):
+                return data  # already prepared (at photo import): print it as it is
+            pixels = PHOTO_PIXELS
             image.draft("RGB", (2 * pixels[0], 2 * pixels[1]))  # JPEG: decode at 1/2..1/8
             image = ImageOps.exif_transpose(image).convert("RGB")
     except PrintInputError:
