@@ -1,6 +1,9 @@
 """Regenerate the exam screenshots in docs/screenshots/ (Japanese UI, demo data, 1366x768):
-print_forms.png, hot_folder.png, scanner_check.png, scanner_check_ok.png,
-scanner_check_form.png, review.png, review_decided.png, results.png and sheet_overlay.png.
+print_forms.png, hot_folder.png, exam_setup.png, review.png, review_decided.png,
+results.png, item_analysis.png, sheet_overlay.png and the scanner check (scanner_check.png,
+scanner_check_ok.png: the report; scanner_check_form.png: the form), and the answer form
+itself (answer_sheet.png, answer_sheet_blank.png: the PDF's pages rendered with pdftoppm at
+100 dpi; answer_sheet_overlay.png: a read sheet annotated).
 
 Runs headless on a temporary database, so it never touches real data. The demo run's 60
 trainees sit the demo exam on the pencil-filled sample scans that `scfn demo --sample-scans`
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +25,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)
+
+
+def render_page(pdf: Path, page: int, target: Path) -> None:
+    """One page of a PDF as PNG at 100 dpi, rendered by poppler (what the reader sees)."""
+    stem = target.with_suffix("")
+    subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", str(page), "-l", str(page),
+                    "-singlefile", str(pdf), str(stem)], check=True)
+    print(f"saved {target}")
 
 
 def main(argv: list[str]) -> int:
@@ -101,6 +113,18 @@ def main(argv: list[str]) -> int:
 
         shoot_scanner_check(app, db, proctor, Path(folder), out, window_for, save)
 
+        render_page(pdf, 1, out / "answer_sheet.png")
+        render_page(pdf, pages, out / "answer_sheet_blank.png")  # the last: a spare form
+
+        window, page = window_for(committee, "results")
+        setup = page.open_setup_dialog()  # the committee's view of a new exam, key half pasted
+        setup.key_grid.paste_text("\n".join(str(q % 4 + 1) for q in range(30)), start_row=0)
+        app.processEvents()
+        setup.grab().save(str(out / "exam_setup.png"))
+        print(f"saved {out / 'exam_setup.png'}")
+        setup.reject()
+        window.close()
+
         window, page = window_for(proctor, "review")
         save(window, "review.png")
         window.close()
@@ -118,7 +142,7 @@ def main(argv: list[str]) -> int:
 
         review_until(2)  # the committee looks while the last two marks are still open
         window.close()
-        window, _ = window_for(committee, "results")
+        window, page = window_for(committee, "results")
         save(window, "results.png")
         window.close()
 
@@ -128,12 +152,19 @@ def main(argv: list[str]) -> int:
         save(window, "review_decided.png")
         window.close()
 
+        # Every mark reviewed: the item analysis the committee reads before deciding on 没問.
+        window, page = window_for(committee, "results")
+        page.tabs.setCurrentIndex(1)
+        save(window, "item_analysis.png")
+        window.close()
+
         # The sheet overlay as exported for the committee: the first sheet a person reviewed.
         overlay = exam_results.overlay_image(db, reviewed_sheets[0])
         h, w = overlay.shape[:2]
-        cv2.imwrite(str(out / "sheet_overlay.png"), cv2.resize(overlay, (900, round(h * 900 / w)),
-                                                               interpolation=cv2.INTER_AREA))
-        print(f"saved {out / 'sheet_overlay.png'}")
+        for name, width in (("sheet_overlay.png", 900), ("answer_sheet_overlay.png", 756)):
+            cv2.imwrite(str(out / name), cv2.resize(overlay, (width, round(h * width / w)),
+                                                    interpolation=cv2.INTER_AREA))
+            print(f"saved {out / name}")
         db.dispose()
         print(f"{len(scans.sheets)} synthetic scans, {pages} printed pages")
     return 0
@@ -142,8 +173,6 @@ def main(argv: list[str]) -> int:
 def shoot_scanner_check(app, db, proctor, folder: Path, out: Path, window_for, save) -> None:  # type: ignore[no-untyped-def]
     """The check form (PDF page) and two reports: a scanner with background removal on
     (light greys washed out: not fit) and a good 300 dpi grey scan."""
-    import subprocess
-
     import cv2
     import numpy as np
 
@@ -155,9 +184,7 @@ def shoot_scanner_check(app, db, proctor, folder: Path, out: Path, window_for, s
 
     pdf = folder / "スキャナー確認用紙.pdf"
     make_check_form(db, proctor, pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "100", "-singlefile", str(pdf),
-                    str(out / "scanner_check_form")], check=True)
-    print(f"saved {out / 'scanner_check_form.png'}")
+    render_page(pdf, 1, out / "scanner_check_form.png")
     layout, rng = calibration_layout(), np.random.default_rng(8)
     img = syn.draw_marks(rasterize_pdf(pdf.read_bytes(), 300)[0], layout,
                          [syn.Mark(FIRM_ROW, c, "solid") for c in range(5)], 300, rng)

@@ -80,3 +80,33 @@ def test_language_switch_rebuilds_window_and_is_remembered(db, users, japanese, 
     assert second.navigation.item(0).text() == "Roster"
     assert second.windowTitle() == "SCFN Desktop — Support Coordinator Certification"
     assert Settings.load().language == "en"
+
+
+def test_language_dialog_keeps_its_sentence_on_one_line(users, make_window, japanese, qtbot):
+    """The Japanese note wrapped with 「す。」 alone on the second line."""
+    window = make_window("staff", language="ja")
+    dialog = window.open_settings()
+    qtbot.waitExposed(dialog)
+    note = dialog.note
+    assert note.text() == "選んだ言語にすぐ切り替わります。"
+    assert note.height() < 2 * note.fontMetrics().lineSpacing()
+    assert note.width() >= note.fontMetrics().horizontalAdvance(note.text())
+    dialog.reject()
+
+
+def test_every_page_has_its_own_svg_icon(qapp):
+    """Only the roster had a navigation icon; every page now has one, drawn as SVG lines."""
+    import xml.etree.ElementTree as ET
+
+    from scfn_desktop.ui.registry import page_specs
+    from scfn_desktop.ui.resources import icon, resource_path
+
+    specs = page_specs()
+    names = [spec.icon for spec in specs]
+    assert all(names) and len(set(names)) == len(names), names
+    for name in names:
+        path = resource_path("icons", name)
+        root = ET.parse(path).getroot()
+        assert root.tag.endswith("svg") and root.get("viewBox")
+        assert "href" not in path.read_text(encoding="utf-8")  # drawn here, nothing embedded
+        assert not icon(name).pixmap(24, 24).isNull()

@@ -16,6 +16,8 @@ class Permission(StrEnum):
     EDIT_ROSTER = "edit_roster"
     IMPORT_ROSTER = "import_roster"
     EXPORT_ROSTER = "export_roster"
+    VIEW_RUNS = "view_runs"
+    MANAGE_RUNS = "manage_runs"
     CHECK_IN = "check_in"
     MANAGE_EXAMS = "manage_exams"
     PRINT_SHEETS = "print_sheets"
@@ -43,6 +45,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EDIT_ROSTER,
             Permission.IMPORT_ROSTER,
             Permission.EXPORT_ROSTER,
+            Permission.VIEW_RUNS,
             Permission.CHECK_IN,
         }
     ),
@@ -59,6 +62,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         {
             Permission.VIEW_ROSTER,
             Permission.EXPORT_ROSTER,
+            Permission.VIEW_RUNS,
             Permission.MANAGE_EXAMS,
             Permission.VIEW_RESULTS,
             Permission.COMMITTEE_DECIDE,

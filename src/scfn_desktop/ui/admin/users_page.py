@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -30,9 +29,11 @@ from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.admin.user_dialogs import AddUserDialog, ResetPasswordDialog
 from scfn_desktop.ui.context import AppContext
+from scfn_desktop.ui.formatting import local_date
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.resources import icon
+from scfn_desktop.ui.widgets.page_header import page_header
 from scfn_desktop.ui.workers import dispose_when_closed
 
 INACTIVE_COLOUR = QColor("#888888")
@@ -82,16 +83,8 @@ class UsersPage(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
 
-        title = QLabel(self.tr("User accounts"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        for button in (self.add_button, self.reset_button, self.active_button):
-            top.addWidget(button)
+        top = page_header(self.tr("User accounts"), self.add_button, self.reset_button,
+                          self.active_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -113,7 +106,7 @@ class UsersPage(QWidget):
         for r, row in enumerate(self.rows):
             cells = [row.username, row.display_name, self.ctx.pick(row.role_ja, row.role_en),
                      self.tr("Active") if row.active else self.tr("Inactive"),
-                     row.created_at.astimezone().strftime("%Y/%m/%d")]
+                     local_date(row.created_at)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.username)
@@ -212,4 +205,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="users", title=_title, permission=Permission.MANAGE_USERS,
-                     factory=UsersPage, order=900)
+                     factory=UsersPage, order=900, icon="users.svg")
