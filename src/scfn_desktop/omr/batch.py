@@ -27,6 +27,7 @@ Each worker also writes the upright page image for the review screen (JPEG, qual
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
@@ -43,6 +44,8 @@ from .images import ScanError
 from .layout import Layout
 from .pages import load_page
 from .read import NotOurFormError, SheetReading, read_sheet
+
+log = logging.getLogger(__name__)
 
 PAGE_IMAGE_QUALITY = 90
 BLANK_PAGE_STD = 6.0  # a page without markers this flat is paper (e.g. a form's back)
@@ -112,6 +115,10 @@ def _work(path: str, page: int, image_out: str | None) -> PageResult:
     return read_page(PageJob(path, page, image_out), _worker_layout, _worker_exam)
 
 
+def _ping() -> bool:
+    return True
+
+
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -126,7 +133,11 @@ class PageReader:
         self.expected_exam_id = expected_exam_id
         self.workers = default_workers() if workers is None else max(0, workers)
         self._pool: ProcessPoolExecutor | None = None
+        self._ping: Future[bool] | None = None
         self.restarts = 0
+        #: The workers could not even start (a broken install, a frozen build without
+        #: freeze_support, a security product killing them): the rest is read in-process.
+        self.fell_back = False
 
     def __enter__(self) -> PageReader:
         return self
@@ -147,6 +158,8 @@ class PageReader:
                 initializer=_init_worker,
                 initargs=(self.layout.to_json(), self.expected_exam_id),
             )
+            # Runs first (the queue is FIFO): if even this fails, the pool never worked.
+            self._ping = self._pool.submit(_ping)
         return self._pool
 
     def _restart(self) -> None:
@@ -158,15 +171,20 @@ class PageReader:
     def run(self, jobs: Iterable[PageJob]) -> Iterator[tuple[PageJob, PageResult]]:
         """(job, result) for every job, in the jobs' order, with at most 2 x workers pages
         in flight; ``jobs`` is consumed lazily, just ahead of the reading."""
-        if self.workers == 0:
-            for job in jobs:
-                yield job, read_page(job, self.layout, self.expected_exam_id)
-            return
         source = iter(jobs)
         limit = 2 * self.workers
         queue: deque[_Slot] = deque()  # in the jobs' order
         exhausted = False
         while True:
+            if self.workers == 0:  # in-process: from the start, or after the workers failed
+                for slot in queue:
+                    f = slot.future
+                    done = f is not None and f.done() and not f.cancelled() and not f.exception()
+                    yield slot.job, (f.result() if done and f is not None else
+                                     read_page(slot.job, self.layout, self.expected_exam_id))
+                for job in source:
+                    yield job, read_page(job, self.layout, self.expected_exam_id)
+                return
             while not exhausted and len(queue) < limit:
                 job = next(source, None)
                 if job is None:
@@ -188,20 +206,37 @@ class PageReader:
             yield head.job, result
 
     def _pump(self, queue: deque[_Slot], limit: int) -> None:
-        """Submit waiting pages, in order, while fewer than ``limit`` are in flight."""
+        """Submit waiting pages, in order, while fewer than ``limit`` are in flight.
+
+        A new pool's start-up ping is waited for before its first page, so a page that
+        crashes a worker is never mistaken for workers that cannot start (and then read in
+        this process, where it would crash the application)."""
+        if all(slot.future is not None for slot in queue):
+            return
+        executor = self._executor()
+        if self._ping is not None and not self._ping.done():
+            self._ping.result()  # BrokenProcessPool when the workers cannot start
         busy = sum(1 for slot in queue if slot.future is not None and not slot.future.done())
         for slot in queue:
             if busy >= limit:
                 return
             if slot.future is None:
                 job = slot.job
-                slot.future = self._executor().submit(_work, job.path, job.page, job.image_out)
+                slot.future = executor.submit(_work, job.path, job.page, job.image_out)
                 busy += 1
 
     def _recover(self, queue: deque[_Slot]) -> None:
         """The pool died: every page it had not finished is read again, alone (see run());
-        one that was already being read alone when a worker died is reported instead."""
+        one that was already being read alone when a worker died is reported instead. If the
+        pool never ran even its start-up ping, workers cannot start here: read in-process."""
+        ping = self._ping
+        never_worked = ping is None or not ping.done() or ping.cancelled() or (
+            ping.exception() is not None)
         self._restart()
+        if never_worked:
+            self.workers, self.fell_back = 0, True
+            log.warning("scan reader processes could not start; reading in this process")
+            return
         for slot in queue:
             f = slot.future
             if f is None or (f.done() and not f.cancelled() and f.exception() is None):

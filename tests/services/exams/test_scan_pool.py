@@ -92,3 +92,37 @@ def test_cancel_stops_the_workers_and_keeps_finished_files(db, exam, tmp_path):
     again = run_to_end(import_scans(db, PROCTOR, exam, files, workers=2))
     assert [f.status for f in again.files] == ["already", "already", "imported", "imported",
                                                "imported"]
+
+
+UNGUARDED = """
+import sys
+from scfn_desktop.db.session import open_database
+from scfn_desktop.services.exams.scanning import import_scans
+from scfn_desktop.services.permissions import Actor
+from scfn_desktop.services.progress import run_to_end
+
+# No `if __name__ == "__main__":` guard: every spawned worker re-runs this file and dies
+# while starting (what a frozen build without freeze_support() would do, or a blocked exe).
+db = open_database(sys.argv[1])
+batch = run_to_end(import_scans(db, Actor("t", "admin"), int(sys.argv[2]), sys.argv[3:],
+                                workers=2))
+print(",".join(f"{s.status}:{s.trainee_number}" for s in batch.sheets))
+"""
+
+
+def test_workers_that_cannot_start_fall_back_to_reading_here(db, exam, tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    files = _batch(exam, tmp_path / "scanner")
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED, encoding="utf-8")
+    t0 = time.monotonic()
+    url = db.engine.url.render_as_string(hide_password=False)
+    out = subprocess.run([sys.executable, str(script), url, str(exam), *map(str, files)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip().split(",") == [f"ok:{number(i)}" for i in range(1, 9)]
+    assert "could not start" in out.stderr
+    assert time.monotonic() - t0 < 120  # one failed start, not two per page
