@@ -20,6 +20,7 @@ from .images import (
     CorruptImageError,
     _corrupt_pdf,
     _decode_still,
+    _kind,
     _pdf_pages,
     _read_raw,
     to_grey,
@@ -60,7 +61,14 @@ def page_count(path: str | os.PathLike[str]) -> int:
     Raises the same ScanErrors as :func:`load_pages` for unreadable or foreign files.
     """
     name = os.fspath(path)
-    raw, kind = _read_raw(name)
+    try:
+        with open(name, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        head = b""
+    if _kind(head) in ("png", "jpeg", "bmp"):  # one page: no need to read the rest
+        return 1
+    raw, kind = _read_raw(name)  # raises for a file that cannot be read or is no image
     if kind == "tiff":
         return _tiff_page_count(raw)
     if kind == "pdf":

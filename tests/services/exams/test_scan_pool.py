@@ -126,3 +126,31 @@ def test_workers_that_cannot_start_fall_back_to_reading_here(db, exam, tmp_path)
     assert out.stdout.strip().split(",") == [f"ok:{number(i)}" for i in range(1, 9)]
     assert "could not start" in out.stderr
     assert time.monotonic() - t0 < 120  # one failed start, not two per page
+
+
+def test_the_same_scan_twice_in_one_batch_is_read_once(db, exam, tmp_path):
+    """Read ahead on every core, the copy is prepared before the original is recorded: it
+    must still come out as 'already imported', not as a second file with the same hash."""
+    files = _batch(exam, tmp_path / "scanner")
+    copy = tmp_path / "scanner" / "a-copy.png"
+    copy.write_bytes(files[0].read_bytes())
+    batch = run_to_end(import_scans(db, PROCTOR, exam, [files[0], copy, *files[1:]],
+                                    workers=2))
+    assert [f.status for f in batch.files] == ["imported", "already", "imported", "imported",
+                                               "imported", "imported"]
+    assert batch.files[1].sheets[0].sheet_id == batch.files[0].sheets[0].sheet_id
+
+
+def test_another_station_recording_the_same_file_first(db, exam, tmp_path):
+    """Two stations import the same folder at once: the one that records second finds the
+    hash taken and reports the file as already imported instead of failing the batch."""
+    files = _batch(exam, tmp_path / "scanner")[:1]
+    first = import_scans(db, PROCTOR, exam, files, workers=0)
+    for step in first:
+        if "page" in step.message_en:  # read, not recorded yet
+            break
+    other = run_to_end(import_scans(db, PROCTOR, exam, files, workers=0))
+    assert [f.status for f in other.files] == ["imported"]
+    batch = run_to_end(first)
+    assert [f.status for f in batch.files] == ["already"]
+    assert batch.files[0].sheets[0].sheet_id == other.files[0].sheets[0].sheet_id

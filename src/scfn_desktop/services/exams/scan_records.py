@@ -121,8 +121,8 @@ def sheet_outcome(sheet: ExamSheet, file: str, doubtful: tuple[int, ...] | None 
 
 def _record_page(s: Session, exam: ExamView, scan: ScanFile, result: PageResult,
                  trainees: dict[str, int]) -> tuple[ExamSheet, tuple[int, ...]]:
+    # scan_file_id only: assigning the relationship would load scan.sheets (a query per page)
     sheet = ExamSheet(exam_id=exam.id, scan_file_id=scan.id, page=result.page, status="error")
-    sheet.scan_file = scan
     s.add(sheet)
     reading = result.reading
     if reading is None:  # no markers: not our form, or a blank page

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from scfn_desktop import config
@@ -171,6 +172,8 @@ class _Plan:
     ready: FileOutcome | None = None  # decided without reading: already imported, unreadable
     error: FileError | None = None  # the file could not even be opened as an image
     results: list[PageResult] = field(default_factory=list)
+    #: Same content as an earlier file of this batch: 'already imported' once that one is.
+    copy_of_earlier: bool = False
 
 
 class ScanImporter:
@@ -184,6 +187,7 @@ class ScanImporter:
         self.exam = get_exam(db, exam_id)
         self.reader = PageReader(exam_layout(self.exam), str(self.exam.id),
                                  default_workers() if workers is None else workers)
+        self._planned: set[str] = set()  # contents stored and read by this importer
 
     def __enter__(self) -> ScanImporter:
         return self
@@ -211,6 +215,8 @@ class ScanImporter:
 
         def finish(plan: _Plan) -> Progress:
             nonlocal done
+            if plan.copy_of_earlier:
+                plan.ready = self._already(plan.path, plan.sha)
             outcomes.append(plan.ready or self._record(plan))
             done += 1
             return Progress(done, total, f"{plan.path.name} を読み込みました",
@@ -238,15 +244,12 @@ class ScanImporter:
                 str(path), "", "error", "file_unreadable",
                 f"ファイルを開けません: {path}（{err.strerror}）",
                 f"cannot open file: {path} ({err.strerror})"))
-        with self.db.session() as s:
-            existing = s.scalar(select(ScanFile).where(
-                ScanFile.exam_id == self.exam.id, ScanFile.sha256 == sha).options(
-                selectinload(ScanFile.sheets).selectinload(ExamSheet.marks)))
-            if existing is not None:
-                ja, en = MESSAGES["already"]
-                return _Plan(path, sha, ready=FileOutcome(
-                    str(path), sha, "already", "already", ja, en,
-                    tuple(sheet_outcome(sh, str(path)) for sh in existing.sheets)))
+        if sha in self._planned:  # the same scan twice in one batch (copied, renamed)
+            return _Plan(path, sha, copy_of_earlier=True)
+        already = self._already(path, sha)
+        if already is not None:
+            return _Plan(path, sha, ready=already)
+        self._planned.add(sha)
         rel = stored_path(sha, path.suffix)
         target = config.data_dir() / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -261,7 +264,28 @@ class ScanImporter:
                                                          err.message_en))
         return _Plan(path, sha, rel, pages)
 
+    def _already(self, path: Path, sha: str) -> FileOutcome | None:
+        """The outcome of a file whose content this exam already has, or None."""
+        with self.db.session() as s:
+            known = s.scalar(select(ScanFile.id).where(ScanFile.exam_id == self.exam.id,
+                                                       ScanFile.sha256 == sha))
+            if known is None:  # the usual case, answered without loading anything
+                return None
+            existing = s.scalar(select(ScanFile).where(ScanFile.id == known).options(
+                selectinload(ScanFile.sheets).selectinload(ExamSheet.marks)))
+            ja, en = MESSAGES["already"]
+            return FileOutcome(str(path), sha, "already", "already", ja, en,
+                               tuple(sheet_outcome(sh, str(path)) for sh in existing.sheets))
+
     def _record(self, plan: _Plan) -> FileOutcome:
+        """One transaction. If another station recorded the same content meanwhile (the
+        unique hash refuses the second), this file is 'already imported' like any re-import."""
         assert plan.stored is not None
-        return record_file(self.db, self.actor, self.exam, plan.path, plan.sha,
-                           plan.stored.as_posix(), plan.results, plan.error)
+        try:
+            return record_file(self.db, self.actor, self.exam, plan.path, plan.sha,
+                               plan.stored.as_posix(), plan.results, plan.error)
+        except IntegrityError:
+            already = self._already(plan.path, plan.sha)
+            if already is None:
+                raise
+            return already
