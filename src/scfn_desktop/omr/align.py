@@ -87,8 +87,21 @@ class _Rows:
     page_mm: tuple[float, float]
 
 
-@lru_cache(maxsize=8)
+_ROWS: dict[str, _Rows] = {}
+
+
 def _rows(layout: Layout) -> _Rows:
+    """The rows of ``layout``, computed once per geometry (keyed by its fingerprint: hashing
+    the whole frozen layout on every sheet would cost more than the lookup saves)."""
+    rows = _ROWS.get(layout.fingerprint)
+    if rows is None:
+        if len(_ROWS) > 16:
+            _ROWS.clear()
+        rows = _ROWS[layout.fingerprint] = _layout_rows(layout)
+    return rows
+
+
+def _layout_rows(layout: Layout) -> _Rows:
     """Rows of the layout, as index arrays into the bubbles in the reader's order (every
     question's choices, then the number grid column by column): one row per question, and
     one per digit value in each block of at most ``GRID_BLOCK`` digit columns (a 48 mm row
@@ -168,10 +181,17 @@ def _mean_bubbles(work: np.ndarray, h_work: np.ndarray, rows: _Rows, half: int
         windows = windows.reshape(len(row_ids), per_row, side, side)
         use, discs = _bubbles_to_use(windows, rows.radius * ppm)
         disc_rows[list(row_ids)] = discs
-        sums = (windows * use[:, :, None, None]).sum(axis=1, dtype=np.uint32)
-        used = use.sum(axis=1).astype(np.float32)
-        means[list(row_ids)] = 255.0 - sums / used[:, None, None]
+        weights = use / use.sum(axis=1, keepdims=True).astype(np.float32)
+        flat_windows = windows.reshape(len(row_ids), per_row, side * side).astype(np.float32)
+        mean = np.einsum("rb,rbp->rp", weights, flat_windows)  # one small matmul per row
+        means[list(row_ids)] = 255.0 - mean.reshape(-1, side, side)
     return means, disc_rows
+
+
+@lru_cache(maxsize=8)
+def _inner_disc(side: int, radius_px: float) -> np.ndarray:
+    yy, xx = np.mgrid[:side, :side] - side // 2
+    return xx**2 + yy**2 <= radius_px**2
 
 
 def _bubbles_to_use(windows: np.ndarray, r_px: float) -> tuple[np.ndarray, np.ndarray]:
@@ -184,8 +204,7 @@ def _bubbles_to_use(windows: np.ndarray, r_px: float) -> tuple[np.ndarray, np.nd
     pulled towards them.
     """
     side = windows.shape[-1]
-    yy, xx = np.mgrid[:side, :side] - side // 2
-    inner = windows[:, :, xx**2 + yy**2 <= (INNER_RATIO * r_px) ** 2].mean(axis=2)
+    inner = windows[:, :, _inner_disc(side, round(INNER_RATIO * r_px, 3))].mean(axis=2)
     edges = np.concatenate([windows[:, :, 0], windows[:, :, -1]], axis=2).mean(axis=2)
     filled = 1.0 - inner / np.maximum(edges, 1.0) >= FILLED_DARKNESS
     discs = filled.sum(axis=1) * 2 > filled.shape[1]
