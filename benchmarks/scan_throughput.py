@@ -141,9 +141,8 @@ def _env(src: Path, data: Path) -> dict[str, str]:
 def timed_scan(src: Path, data: Path, exam_id: int, folder: Path, sheets: int,
                extra: list[str]) -> dict[str, float]:
     """One `scfn scan` as a fresh process: wall s, CPU s (self + children), peak tree RSS."""
-    cmd = [sys.executable, "-c", "import sys; from scfn_desktop.cli import main; "
-           "sys.exit(main())", "--lang", "en", "scan", "--exam", str(exam_id), str(folder),
-           "--json", *extra]
+    cmd = [*_scfn(), "--lang", "en", "scan", "--exam", str(exam_id), str(folder), "--json",
+           *extra]
     peak = [0]
     out_file = data / "scan.json"
     t0 = time.perf_counter()
@@ -173,6 +172,15 @@ def timed_scan(src: Path, data: Path, exam_id: int, folder: Path, sheets: int,
         raise RuntimeError(f"scfn scan failed ({code}, {read} of {sheets} sheets): "
                            f"{err[-2000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": peak[0] / 1024}
+
+
+def _scfn() -> list[str]:
+    """The `scfn` console script next to this interpreter (what a proctor runs; PYTHONPATH
+    still picks the tree under test), else the same entry point through -c."""
+    script = Path(sys.executable).with_name("scfn")
+    if script.exists():
+        return [sys.executable, str(script)]
+    return [sys.executable, "-c", "import sys; from scfn_desktop.cli import main; sys.exit(main())"]
 
 
 def run_subprocess(src: Path, data: Path, code: str) -> str:

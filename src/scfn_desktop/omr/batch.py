@@ -30,12 +30,15 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -119,6 +122,30 @@ def _ping() -> bool:
     return True
 
 
+@contextmanager
+def _workers_skip_main_script() -> Iterator[None]:
+    """While workers start, hide the path of the script that runs this process.
+
+    ``spawn`` re-runs the parent's ``__main__`` script in every worker so that functions
+    defined there can be unpickled. Ours are in this module, and the script is the ``scfn``
+    console script, which imports the whole command line (SQLAlchemy, Alembic, reportlab:
+    ~1 s and ~45 MB per worker, measured). A module run with ``-m`` (``__spec__`` set) and a
+    frozen build are left alone: the first is light, the second is handled by
+    ``freeze_support()``.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or path is None or getattr(main, "__spec__", None) is not None or getattr(
+            sys, "frozen", False):
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -159,8 +186,14 @@ class PageReader:
                 initargs=(self.layout.to_json(), self.expected_exam_id),
             )
             # Runs first (the queue is FIFO): if even this fails, the pool never worked.
-            self._ping = self._pool.submit(_ping)
+            self._ping = self._submit(_ping)
         return self._pool
+
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Submit (which may start a worker) without the workers re-running our script."""
+        assert self._pool is not None
+        with _workers_skip_main_script():
+            return self._pool.submit(fn, *args)
 
     def _restart(self) -> None:
         if self._pool is not None:
@@ -213,7 +246,7 @@ class PageReader:
         this process, where it would crash the application)."""
         if all(slot.future is not None for slot in queue):
             return
-        executor = self._executor()
+        self._executor()
         if self._ping is not None and not self._ping.done():
             self._ping.result()  # BrokenProcessPool when the workers cannot start
         busy = sum(1 for slot in queue if slot.future is not None and not slot.future.done())
@@ -222,7 +255,7 @@ class PageReader:
                 return
             if slot.future is None:
                 job = slot.job
-                slot.future = executor.submit(_work, job.path, job.page, job.image_out)
+                slot.future = self._submit(_work, job.path, job.page, job.image_out)
                 busy += 1
 
     def _recover(self, queue: deque[_Slot]) -> None:
