@@ -94,34 +94,42 @@ def test_cancel_stops_the_workers_and_keeps_finished_files(db, exam, tmp_path):
                                                "imported"]
 
 
-UNGUARDED = """
+BLOCKED = """
+import multiprocessing
 import sys
+
 from scfn_desktop.db.session import open_database
 from scfn_desktop.services.exams.scanning import import_scans
 from scfn_desktop.services.permissions import Actor
 from scfn_desktop.services.progress import run_to_end
 
-# No `if __name__ == "__main__":` guard: every spawned worker re-runs this file and dies
-# while starting (what a frozen build without freeze_support() would do, or a blocked exe).
-db = open_database(sys.argv[1])
-batch = run_to_end(import_scans(db, Actor("t", "admin"), int(sys.argv[2]), sys.argv[3:],
-                                workers=2))
-print(",".join(f"{s.status}:{s.trainee_number}" for s in batch.sheets))
+if __name__ == "__main__":
+    # Every worker process exits as soon as it starts, as when a security product blocks
+    # the executable or a frozen build lacks freeze_support().
+    multiprocessing.set_executable(sys.argv[1])
+    db = open_database(sys.argv[2])
+    batch = run_to_end(import_scans(db, Actor("t", "admin"), int(sys.argv[3]), sys.argv[4:],
+                                    workers=2))
+    print(",".join(f"{s.status}:{s.trainee_number}" for s in batch.sheets))
 """
 
 
 def test_workers_that_cannot_start_fall_back_to_reading_here(db, exam, tmp_path):
+    import shutil
     import subprocess
     import sys
     import time
 
     files = _batch(exam, tmp_path / "scanner")
-    script = tmp_path / "unguarded.py"
-    script.write_text(UNGUARDED, encoding="utf-8")
+    script = tmp_path / "blocked.py"
+    script.write_text(BLOCKED, encoding="utf-8")
     t0 = time.monotonic()
     url = db.engine.url.render_as_string(hide_password=False)
-    out = subprocess.run([sys.executable, str(script), url, str(exam), *map(str, files)],
-                         capture_output=True, text=True, timeout=300)
+    false = shutil.which("false")
+    if false is None:
+        pytest.skip("needs a program that exits at once (coreutils `false`)")
+    out = subprocess.run([sys.executable, str(script), false, url, str(exam),
+                          *map(str, files)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.strip().split(",") == [f"ok:{number(i)}" for i in range(1, 9)]
     assert "could not start" in out.stderr
@@ -154,3 +162,40 @@ def test_another_station_recording_the_same_file_first(db, exam, tmp_path):
     batch = run_to_end(first)
     assert [f.status for f in batch.files] == ["already"]
     assert batch.files[0].sheets[0].sheet_id == other.files[0].sheets[0].sheet_id
+
+
+SCRIPT = """
+import sys
+from pathlib import Path
+
+if __name__ == "__mp_main__":  # what spawn would run in every worker, like the scfn script
+    Path(sys.argv[1]).write_text("the worker re-ran the main script")
+
+from scfn_desktop.db.session import open_database
+from scfn_desktop.services.exams.scanning import import_scans
+from scfn_desktop.services.permissions import Actor
+from scfn_desktop.services.progress import run_to_end
+
+if __name__ == "__main__":
+    db = open_database(sys.argv[2])
+    batch = run_to_end(import_scans(db, Actor("t", "admin"), int(sys.argv[3]), sys.argv[4:],
+                                    workers=2))
+    print(len(batch.sheets))
+"""
+
+
+def test_workers_do_not_re_run_the_command_line_script(db, exam, tmp_path):
+    """The `scfn` console script imports the whole command line; spawn would re-run it in
+    every worker (~1 s, ~45 MB each). The workers import only the reading engine."""
+    import subprocess
+    import sys
+
+    files = _batch(exam, tmp_path / "scanner")
+    script, marker = tmp_path / "scfn_like.py", tmp_path / "marker.txt"
+    script.write_text(SCRIPT, encoding="utf-8")
+    url = db.engine.url.render_as_string(hide_password=False)
+    out = subprocess.run([sys.executable, str(script), str(marker), url, str(exam),
+                          *map(str, files)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip() == "8"
+    assert not marker.exists()
