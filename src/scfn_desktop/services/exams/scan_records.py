@@ -73,9 +73,16 @@ class FileError:
     en: str
 
 
+def trainee_ids(db: Database, exam: ExamView) -> dict[str, int]:
+    """受講番号 -> trainee id for the exam's run (read once per batch, not per file)."""
+    with db.session() as s:
+        return dict(s.execute(select(Trainee.trainee_number, Trainee.id)
+                              .where(Trainee.run_id == exam.run_id)).all())
+
+
 def record_file(db: Database, actor: Actor, exam: ExamView, path: Path, sha: str,
-                stored: str, results: Sequence[PageResult], error: FileError | None = None
-                ) -> FileOutcome:
+                stored: str, results: Sequence[PageResult], error: FileError | None = None,
+                trainees: dict[str, int] | None = None) -> FileOutcome:
     """The file and every page read from it, with its audit entry, in one transaction."""
     outcomes: list[SheetOutcome] = []
     with db.transaction() as s:
@@ -86,8 +93,9 @@ def record_file(db: Database, actor: Actor, exam: ExamView, path: Path, sha: str
                         imported_by=actor.username)
         s.add(scan)
         s.flush()
-        trainees = dict(s.execute(select(Trainee.trainee_number, Trainee.id)
-                                  .where(Trainee.run_id == exam.run_id)).all())
+        if trainees is None:
+            trainees = dict(s.execute(select(Trainee.trainee_number, Trainee.id)
+                                      .where(Trainee.run_id == exam.run_id)).all())
         for r in results:
             if r.failure == "file":
                 error = error or FileError(r.error_code, r.error_ja, r.error_en)

@@ -45,6 +45,7 @@ from scfn_desktop.services.exams.scan_records import (
     SheetOutcome,
     record_file,
     sheet_outcome,
+    trainee_ids,
 )
 from scfn_desktop.services.exams.setup import exam_layout, get_exam
 from scfn_desktop.services.permissions import Actor, Permission, require
@@ -188,6 +189,7 @@ class ScanImporter:
         self.reader = PageReader(exam_layout(self.exam), str(self.exam.id),
                                  default_workers() if workers is None else workers)
         self._planned: set[str] = set()  # contents stored and read by this importer
+        self._trainees: dict[str, int] | None = None
 
     def __enter__(self) -> ScanImporter:
         return self
@@ -203,6 +205,7 @@ class ScanImporter:
         total, done = len(files), 0
         plans: deque[_Plan] = deque()
         outcomes: list[FileOutcome] = []
+        self._trainees = trainee_ids(self.db, self.exam)  # the roster as of this batch
 
         def jobs() -> Iterator[PageJob]:
             for path in files:
@@ -283,7 +286,7 @@ class ScanImporter:
         assert plan.stored is not None
         try:
             return record_file(self.db, self.actor, self.exam, plan.path, plan.sha,
-                               plan.stored.as_posix(), plan.results, plan.error)
+                               plan.stored.as_posix(), plan.results, plan.error, self._trainees)
         except IntegrityError:
             already = self._already(plan.path, plan.sha)
             if already is None:
