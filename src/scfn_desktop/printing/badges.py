@@ -190,7 +190,8 @@ def iter_badges(out: str | Path | BinaryIO, faces: Sequence[BadgeFace], layout: 
     lay = LAYOUTS[layout]
     font = register_japanese_font().name
     target = str(out) if isinstance(out, str | Path) else out
-    canvas = Canvas(target, pagesize=(lay.page_w * mm, lay.page_h * mm), pageCompression=1)
+    canvas = Canvas(target, pagesize=(lay.page_w * mm, lay.page_h * mm), pageCompression=1,
+                    initialFontName=font)
     canvas.setTitle("受付用バッジ")
     canvas.setCreator("scfn-desktop")
     painter = _Painter(canvas, lay, font)

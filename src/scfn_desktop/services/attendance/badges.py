@@ -38,6 +38,7 @@ REASON_LIMIT = Badge.reason.type.length
 @dataclass(frozen=True)
 class IssuedBadge:
     trainee_id: int
+    run_id: int
     number: str
     name: str
     revision: int
@@ -206,5 +207,5 @@ def reissue_badge(db: Database, actor: Actor, trainee_number: str, reason: str =
                      {"revision": revision, "reason": reason})
         token = issue_badge(key, BadgeClaims(run.fiscal_year, run.term, trainee_number,
                                              revision))
-        return IssuedBadge(trainee.id, trainee_number,
+        return IssuedBadge(trainee.id, run.id, trainee_number,
                            join_name(trainee.family_name, trainee.given_name), revision, token)
