@@ -24,19 +24,34 @@ def test_work_past_its_deadline_is_never_started():
     gate = threading.Event()
     ran: list[str] = []
     try:
-        blocker = workers.submit(lambda: gate.wait(5))
-        late = workers.submit(lambda: ran.append("late"), deadline_s=0.2)
+        blocker = workers.submit(lambda _deadline: gate.wait(5))
+        late = workers.submit(lambda _deadline: ran.append("late"), deadline_s=0.2)
         time.sleep(0.4)
         gate.set()
         assert blocker.result(2) is True
         with pytest.raises(NotStarted):
             late.result(2)
         assert ran == []
-        assert workers.submit(lambda: 42).result(2) == 42
+        assert workers.submit(lambda _deadline: 42).result(2) == 42
     finally:
         workers.close()
     with pytest.raises(NotStarted):
-        workers.submit(lambda: 1).result(1)
+        workers.submit(lambda _deadline: 1).result(1)
+
+
+def test_a_scan_that_ends_past_its_deadline_is_rolled_back(db):
+    from scfn_desktop.db.models.attendance import AttendanceEvent
+    from scfn_desktop.services.attendance.desk import NotRecorded
+
+    kit = make_run(db, trainees=1)
+    desk = open_desk(db, kit.run_id, 1, "受付1")
+    token = token_for(db, kit, kit.numbers[0])
+    with pytest.raises(NotRecorded):
+        scan(db, STAFF, desk, token, at=after_start(0), deadline=time.monotonic() - 0.001)
+    with db.session() as s:
+        assert s.query(AttendanceEvent).count() == 0
+    ok = scan(db, STAFF, desk, token, at=after_start(0), deadline=time.monotonic() + 5)
+    assert ok.status is DeskStatus.ON_TIME
 
 
 def test_health_monitor_notices_a_vanished_database_and_its_return(tmp_path):

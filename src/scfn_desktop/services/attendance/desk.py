@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import time
 from datetime import datetime
 
 from sqlalchemy import func, select, text
@@ -70,6 +71,23 @@ class Problem(enum.StrEnum):
 
 _DAY_TO_DESK = {DayStatus.ON_TIME: DeskStatus.ON_TIME, DayStatus.LATE: DeskStatus.LATE,
                 DayStatus.OVERRIDDEN: DeskStatus.OVERRIDDEN}
+
+
+class NotRecorded(ServiceError):
+    """The desk's deadline passed before the action was stored: it was rolled back (or never
+    started), so the desk may say "not recorded" and be right."""
+
+    def __init__(self) -> None:
+        super().__init__("データベースの応答がないため記録していません。紙の受付表に記入してください。",
+                         "The database did not answer in time, so nothing was recorded. Use "
+                         "the paper sign-in sheet.")
+
+
+def before_deadline(deadline: float | None) -> None:
+    """Called last inside a transaction: past the desk's deadline, roll back instead of
+    storing what the desk has already reported as not recorded."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise NotRecorded()
 
 
 class DatabaseUnavailable(ServiceError):
@@ -194,8 +212,9 @@ def invalid(desk: Desk, problem: Problem, ja: str, en: str,
 
 
 def scan(db: Database, actor: Actor, desk: Desk, code: str, *, at: datetime | None = None,
-         method: str = "scanner") -> DeskVerdict:
-    """Check in the holder of a scanned or typed badge code (`at`: naive UTC, default now)."""
+         method: str = "scanner", deadline: float | None = None) -> DeskVerdict:
+    """Check in the holder of a scanned or typed badge code (`at`: naive UTC, default now;
+    `deadline`: a `time.monotonic()` after which nothing may be stored)."""
     require(actor, Permission.CHECK_IN)
     try:
         claims = read_badge(code, desk.keyring)
@@ -223,12 +242,14 @@ def scan(db: Database, actor: Actor, desk: Desk, code: str, *, at: datetime | No
                        f"Trainee number {claims.trainee_number} is not on the roster of "
                        f"{desk.run.label}.")
     desk.trainees.setdefault(trainee.number, trainee)
-    return check_in(db, actor, desk, trainee.id, at=at, method=method, revision=claims.revision)
+    return check_in(db, actor, desk, trainee.id, at=at, method=method, revision=claims.revision,
+                    deadline=deadline)
 
 
 def check_in(db: Database, actor: Actor, desk: Desk, trainee_id: int, *,
              at: datetime | None = None, method: str = "search", revision: int | None = None,
-             backfilled: bool = False, note: str = "") -> DeskVerdict:
+             backfilled: bool = False, note: str = "", deadline: float | None = None
+             ) -> DeskVerdict:
     """Store a check-in (badge `revision` checked when given) and judge it."""
     require(actor, Permission.CHECK_IN)
     trainee = desk.by_id.get(trainee_id)
@@ -261,6 +282,7 @@ def check_in(db: Database, actor: Actor, desk: Desk, trainee_id: int, *,
                 "day": desk.day.day_number, "at": local.isoformat(timespec="seconds"),
                 "station": desk.station, "method": method, "badge_revision": revision,
                 "backfilled": backfilled, "status": verdict.status.value, "note": note})
+            before_deadline(deadline)
     except IntegrityError:
         first = already(db, desk, trainee)
         if first is None:

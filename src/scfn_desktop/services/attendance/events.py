@@ -30,6 +30,7 @@ from scfn_desktop.services.attendance.desk import (
     Desk,
     DeskStatus,
     DeskVerdict,
+    before_deadline,
     check_note,
     fail_fast,
     wrong_day,
@@ -100,7 +101,7 @@ def _reasons_for(kind: EventKind) -> Mapping[str, tuple[str, str]] | None:
 
 def record_event(db: Database, actor: Actor, desk: Desk, trainee_id: int, kind: EventKind, *,
                  reason: str = "", note: str = "", at: datetime | None = None,
-                 backfilled: bool = False) -> DeskVerdict:
+                 backfilled: bool = False, deadline: float | None = None) -> DeskVerdict:
     """Append `kind` for the trainee on the desk's day (`at`: naive UTC, default now)."""
     kind = EventKind(kind)
     if kind in (EventKind.CHECK_IN, EventKind.UNDO):
@@ -138,6 +139,7 @@ def record_event(db: Database, actor: Actor, desk: Desk, trainee_id: int, kind: 
                          {"day": day_number, "at": local.isoformat(timespec="seconds"),
                           "station": desk.station, "reason": reason, "note": note,
                           "backfilled": backfilled, "status": after.status.value})
+            before_deadline(deadline)
     except DBAPIError as exc:
         raise DatabaseUnavailable(type(exc.orig).__name__ if exc.orig else "") from exc
     status = DeskStatus.OVERRIDDEN if after.status is DayStatus.OVERRIDDEN \
@@ -156,8 +158,8 @@ def _refuse_unless_allowed(kind: EventKind, day: DayVerdict) -> None:
         f"'{label_en}' cannot be recorded in the current state ({day.reason_en}).")
 
 
-def undo_event(db: Database, actor: Actor, desk: Desk, event_id: int, note: str = ""
-               ) -> DeskVerdict:
+def undo_event(db: Database, actor: Actor, desk: Desk, event_id: int, note: str = "",
+               deadline: float | None = None) -> DeskVerdict:
     """Cancel a mistaken event: an undo event is appended (the original stays in the history);
     undoing a check-in also frees the guard so the trainee can be checked in again."""
     require(actor, Permission.CHECK_IN)
@@ -189,6 +191,7 @@ def undo_event(db: Database, actor: Actor, desk: Desk, event_id: int, note: str 
                          {"event_id": event_id, "kind": kind.value},
                          {"day": desk.day.day_number, "station": desk.station, "note": note,
                           "status": after.status.value})
+            before_deadline(deadline)
     except IntegrityError as exc:  # the same event undone at another desk a moment ago
         raise ValidationFailed("この記録は既に取り消されています。",
                                "This event has already been undone.") from exc

@@ -1,11 +1,13 @@
 """Running the desk's database work off the GUI thread, with a deadline.
 
-A scan is submitted with a deadline (2 s by default): a worker that picks it up after the
-deadline refuses to start it, so a scan the desk already reported as "not recorded" can never
-be stored later behind the user's back. The one exception is a scan already inside its
-transaction when the network went away: if it commits after all, its future still completes
-and the desk shows it ("recorded after all") - never a silent change. Workers are daemon
-threads so a hung connection never keeps the application from closing.
+A scan is submitted with a deadline (2 s by default) and the function receives it: a worker
+that picks the job up after the deadline does not start it, and the services check the
+deadline again as the last step inside their transaction (`desk.before_deadline`) and roll back
+when it has passed. So a scan the desk reported as "not recorded" is not stored later behind
+the user's back, even when a hung connection comes back to life. (Only a commit already sent
+when the network failed can still land; the next scan of that badge then says "already checked
+in", never a silent second check-in.) Workers are daemon threads, so a hung connection never
+keeps the application from closing.
 """
 
 from __future__ import annotations
@@ -17,32 +19,29 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from scfn_desktop.services.errors import ServiceError
+from scfn_desktop.services.attendance.desk import NotRecorded
 
 DEADLINE_S = 2.0
 
 
-class NotStarted(ServiceError):
+class NotStarted(NotRecorded):
     """The work waited past its deadline and was dropped: nothing was recorded."""
-
-    def __init__(self) -> None:
-        super().__init__("データベースの応答がないため記録していません。紙の受付表に記入してください。",
-                         "The database did not answer in time, so nothing was recorded. Use "
-                         "the paper sign-in sheet.")
 
 
 class StationWorkers:
     """A few daemon worker threads taking (deadline, function) jobs in order."""
 
     def __init__(self, workers: int = 2, name: str = "scfn-desk") -> None:
-        self._jobs: queue.Queue[tuple[float, Callable[[], Any], Future] | None] = queue.Queue()
+        self._jobs: queue.Queue[tuple[float, Callable[[float], Any], Future] | None] = \
+            queue.Queue()
         self._threads = [threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True)
                          for i in range(workers)]
         self._closed = False
         for t in self._threads:
             t.start()
 
-    def submit(self, fn: Callable[[], Any], deadline_s: float = DEADLINE_S) -> Future:
+    def submit(self, fn: Callable[[float], Any], deadline_s: float = DEADLINE_S) -> Future:
+        """Run `fn(deadline)` (deadline on the `time.monotonic()` clock) on a worker."""
         future: Future = Future()
         if self._closed:
             future.set_exception(NotStarted())
@@ -61,7 +60,7 @@ class StationWorkers:
                     future.set_exception(NotStarted())
                 continue
             try:
-                future.set_result(fn())
+                future.set_result(fn(deadline))
             except BaseException as exc:  # delivered to whoever waits on the future
                 future.set_exception(exc)
 
