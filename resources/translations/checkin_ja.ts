@@ -225,7 +225,7 @@
         <translation>%1日目（%2）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>Desk 1</source>
         <translation>受付1</translation>
     </message>
@@ -248,18 +248,18 @@
         <translation>受付1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Scan a badge (barcode scanner or camera)</source>
         <translation>バッジを読み取ってください（バーコードリーダー・カメラ）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+216"/>
+        <location line="+218"/>
         <source>Camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-167"/>
         <source>No training run with venue days yet</source>
         <translation>集合研修の日程がある養成研修がありません</translation>
     </message>
@@ -275,7 +275,7 @@
         <translation>（先ほどの読み取りは結果的に記録されていました。）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The database did not answer within 2 seconds.</source>
         <translation>データベースが2秒以内に応答しませんでした。</translation>
     </message>
@@ -464,12 +464,12 @@
         <translation>到着</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Name, kana, romaji or trainee number</source>
         <translation>氏名・ふりがな・ローマ字・受講番号</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Check in</source>
         <translation>受付</translation>
     </message>

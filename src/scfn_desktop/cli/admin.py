@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC
 from pathlib import Path
 
 from sqlalchemy import select
@@ -108,8 +109,8 @@ def cmd_demo(cli: Cli) -> int:
         if summary.users_created:
             cli.say("パスワードは demo-<ユーザー名>（例: admin / demo-admin）です。",
                     "Passwords are demo-<username> (e.g. admin / demo-admin).")
-    for line in summary.extra:
-        cli.say(line)
+    for ja, en in summary.extra:
+        cli.say(ja, en)
     return _sample_scans(cli) if cli.args.sample_scans else 0
 
 
@@ -198,6 +199,7 @@ def cmd_audit_log(cli: Cli) -> int:
         detail = e.after_json or e.before_json
         if len(detail) > 80:
             detail = detail[:77] + "..."
-        cli.say(f"{e.seq}\t{e.at:%Y-%m-%d %H:%M:%S}\t{e.actor}\t{e.action}\t"
+        at = e.at.replace(tzinfo=UTC).astimezone()  # stored as UTC, read on this PC's clock
+        cli.say(f"{e.seq}\t{at:%Y-%m-%d %H:%M:%S%z}\t{e.actor}\t{e.action}\t"
                 f"{e.entity}:{e.entity_id}\t{detail}")
     return 0
