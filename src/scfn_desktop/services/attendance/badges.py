@@ -10,7 +10,6 @@ adds the next revision, which makes every older badge of that trainee "supersede
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,10 @@ from scfn_desktop.db.models.roster import Organisation, Trainee
 from scfn_desktop.printing.badges import LAYOUTS, BadgeFace, iter_badges
 from scfn_desktop.rules.names import join_name
 from scfn_desktop.services import audit, keys
+from scfn_desktop.services.attendance.paper import write_pdf
 from scfn_desktop.services.attendance.schedule import RunInfo, load_run
 from scfn_desktop.services.attendance.trust import register_signing_key
-from scfn_desktop.services.errors import NotFound, ServiceError, ValidationFailed
+from scfn_desktop.services.errors import NotFound, ValidationFailed
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, ProgressGen
 
@@ -162,24 +162,8 @@ def print_badges(db: Database, actor: Actor, run_id: int, out: str | Path,
                                f"Unknown layout '{layout}' ({', '.join(LAYOUTS)}).")
     faces = prepare_badges(db, actor, run_id, numbers)
     yield Progress(0, 0, "バッジを作成中", "Rendering badges")
-    out = Path(out)
-    part = out.with_name(out.name + ".part")
-    pages = 0
-    try:
-        for done, total in iter_badges(part, faces, layout):
-            pages = done
-            yield Progress(done, total, f"バッジを作成中 {done}/{total}",
-                           f"Rendering badges {done}/{total}")
-        try:
-            os.replace(part, out)
-        except OSError as exc:
-            raise ServiceError(
-                f"PDF を保存できません（別のアプリで開いていませんか？）: {out}（{exc.strerror}）",
-                f"Cannot save the PDF (is it open in another program?): {out} ({exc.strerror})",
-            ) from exc
-    finally:
-        part.unlink(missing_ok=True)
-    return pages
+    return (yield from write_pdf(Path(out), lambda part: iter_badges(part, faces, layout),
+                                 "バッジを作成中", "Rendering badges"))
 
 
 def reissue_badge(db: Database, actor: Actor, trainee_number: str, reason: str = "紛失"

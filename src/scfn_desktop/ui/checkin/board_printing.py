@@ -74,17 +74,22 @@ class BoardPrinting(QObject):
         if path is not None:
             self.export_to(path)
 
-    def export_to(self, path: Path, day_number: int | None = None) -> ProgressTask | None:
+    def _for_run(self, path: Path, title: str, work, done: str) -> ProgressTask | None:  # type: ignore[no-untyped-def]
+        """Run `work(db, actor, run_id)` (a progress generator) for the board's run."""
         page = self.page
         run = page.current_run()
         if run is None:
             return None
         self.last_file = path
         db, actor = page.ctx.db, page.ctx.actor
-        return self._run(self.tr("Export the attendance"),
-                         lambda: _once(lambda: export_attendance(db, actor, run.id, path,
-                                                                 day_number)),
-                         self.tr("Saved %1").replace("%1", str(path)))
+        return self._run(title, lambda: work(db, actor, run.id), done.replace("%1", str(path)))
+
+    def export_to(self, path: Path, day_number: int | None = None) -> ProgressTask | None:
+        return self._for_run(
+            path, self.tr("Export the attendance"),
+            lambda db, actor, run_id: _once(
+                lambda: export_attendance(db, actor, run_id, path, day_number)),
+            self.tr("Saved %1"))
 
     # paper -------------------------------------------------------------------------------
 
@@ -96,16 +101,13 @@ class BoardPrinting(QObject):
             self.sign_in_sheet_to(path)
 
     def sign_in_sheet_to(self, path: Path) -> ProgressTask | None:
-        page = self.page
-        run, day = page.current_run(), page.day_number()
-        if run is None or day is None:
+        day = self.page.day_number()
+        if day is None:
             return None
-        self.last_file = path
-        db, actor = page.ctx.db, page.ctx.actor
-        return self._run(self.tr("Paper sign-in sheet"),
-                         lambda: print_sign_in_sheet(db, actor, run.id, day, path),
-                         self.tr("Saved %1. Print it at 100 % and keep it at the desk.")
-                         .replace("%1", str(path)))
+        return self._for_run(
+            path, self.tr("Paper sign-in sheet"),
+            lambda db, actor, run_id: print_sign_in_sheet(db, actor, run_id, day, path),
+            self.tr("Saved %1. Print it at 100 % and keep it at the desk."))
 
     # badges ------------------------------------------------------------------------------
 
@@ -116,17 +118,11 @@ class BoardPrinting(QObject):
 
     def badges_to(self, path: Path, layout: str, numbers: Sequence[str] | None = None
                   ) -> ProgressTask | None:
-        page = self.page
-        run = page.current_run()
-        if run is None:
-            return None
-        self.last_file = path
-        db, actor = page.ctx.db, page.ctx.actor
-        return self._run(self.tr("Badges"),
-                         lambda: badge_service.print_badges(db, actor, run.id, path, layout,
-                                                            numbers),
-                         self.tr("Saved %1. Print at 100 % (actual size).")
-                         .replace("%1", str(path)))
+        return self._for_run(
+            path, self.tr("Badges"),
+            lambda db, actor, run_id: badge_service.print_badges(db, actor, run_id, path,
+                                                                 layout, numbers),
+            self.tr("Saved %1. Print at 100 % (actual size)."))
 
     def _selected_number(self) -> str | None:
         page = self.page

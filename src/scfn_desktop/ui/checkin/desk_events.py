@@ -59,11 +59,9 @@ class DeskEvents(QObject):
     def submit(self, trainee_id: int, request: EventRequest) -> None:
         page = self.page
         db, actor, desk, now = page.ctx.db, page.ctx.actor, page.desk, page.arrival()
-        if desk is None:
-            return
-        page.verdict.show_busy()
-        page._submit("verdict", lambda d: desk_actions.record(db, actor, desk, trainee_id,
-                                                              request, now, d))
+        if desk is not None:
+            page.record(lambda d: desk_actions.record(db, actor, desk, trainee_id, request,
+                                                      now, d))
 
     def override_shown(self) -> None:
         v = self.page.verdict.verdict
@@ -96,7 +94,5 @@ class DeskEvents(QObject):
     def _undo(self, event_id: int | None, note: str) -> None:
         page = self.page
         db, actor, desk = page.ctx.db, page.ctx.actor, page.desk
-        if event_id is None or desk is None:
-            return
-        page.verdict.show_busy()
-        page._submit("verdict", lambda d: desk_actions.undo(db, actor, desk, event_id, note, d))
+        if event_id is not None and desk is not None:
+            page.record(lambda d: desk_actions.undo(db, actor, desk, event_id, note, d))

@@ -169,26 +169,24 @@ class DeskPage(QWidget):
     def handle_code(self, code: str, method: str = "scanner") -> None:
         """A code from the scan field, the camera, the search box or a sample: check it in."""
         self.scan_field.setFocus()
-        if self.desk is None:
-            return
-        if not self.runner.online:
-            self.show_not_recorded(self.tr("The database cannot be reached."))
-            return
         db, actor, desk, at = self.ctx.db, self.ctx.actor, self.desk, self.arrival()
-        self.verdict.show_busy()
-        self._submit("verdict", lambda d: scan(db, actor, desk, code, at=at, method=method,
-                                               deadline=d))
+        self.record(lambda d: scan(db, actor, desk, code, at=at, method=method, deadline=d))
 
     def check_in_trainee(self, trainee_id: int) -> None:
+        db, actor, desk, at = self.ctx.db, self.ctx.actor, self.desk, self.arrival()
+        self.record(lambda d: check_in(db, actor, desk, trainee_id, at=at, method="search",
+                                       deadline=d))
+
+    def record(self, fn) -> None:  # type: ignore[no-untyped-def]
+        """Submit an action that stores something and shows its verdict, unless the desk
+        already knows that nothing can be stored."""
         if self.desk is None:
             return
         if not self.runner.online:
             self.show_not_recorded(self.tr("The database cannot be reached."))
             return
-        db, actor, desk, at = self.ctx.db, self.ctx.actor, self.desk, self.arrival()
         self.verdict.show_busy()
-        self._submit("verdict", lambda d: check_in(db, actor, desk, trainee_id, at=at,
-                                                   method="search", deadline=d))
+        self._submit("verdict", fn)
 
     def _submit(self, purpose: str, fn, deadline_s: float = 2.0) -> int:  # type: ignore[no-untyped-def]
         request = self.runner.submit(fn, deadline_s)
