@@ -275,3 +275,27 @@ def test_mute_and_station_are_remembered(db, kit, open_desk_page, qtbot):
     again = open_desk_page()
     assert again.sounds.muted and again.controls.station() == "受付2"
     assert again.sounds.source("refused").endswith("refused.wav")
+
+
+def test_a_moved_start_time_and_a_new_trainee_reach_the_open_desk(db, kit, open_desk_page,
+                                                                   qtbot):
+    from datetime import time
+
+    from attendancekit import DAY2
+
+    from scfn_desktop.db.models.roster import Trainee
+    from scfn_desktop.services.permissions import SYSTEM
+    from scfn_desktop.services.runs.editing import set_venue_days
+
+    page = open_desk_page()
+    set_venue_days(db, SYSTEM, kit.run_id, [(DAY1, time(10, 30), time(17)),
+                                            (DAY2, time(10), time(17))])
+    with db.transaction() as s:
+        s.add(Trainee(run_id=kit.run_id, trainee_number="251099", family_name="追加",
+                      given_name="受講生"))
+    page.refresh_statuses()
+    qtbot.waitUntil(lambda: page.desk.day.starts_at == time(10, 30), timeout=8000)
+    assert "251099" in page.desk.trainees
+    page.clock = lambda: after_start(45)  # 10:45: 15 minutes after the new start
+    scan(qtbot, page, token_for(db, kit, kit.numbers[0]), "late")
+    assert page.verdict.title.text() == "Late: 15 min"

@@ -10,7 +10,13 @@ from scfn_desktop.db import Database
 from scfn_desktop.rules.attendance_day import DayVerdict, EventKind
 from scfn_desktop.services.admin.accounts import authenticate
 from scfn_desktop.services.attendance.board import DayBoard, day_board
-from scfn_desktop.services.attendance.desk import Desk, DeskVerdict, check_in, open_desk
+from scfn_desktop.services.attendance.desk import (
+    Desk,
+    DeskVerdict,
+    check_in,
+    open_desk,
+    reload_desk,
+)
 from scfn_desktop.services.attendance.events import EventRow, record_event, trainee_day, undo_event
 from scfn_desktop.services.attendance.schedule import to_utc
 from scfn_desktop.services.permissions import Actor
@@ -30,6 +36,13 @@ def load_desk(db: Database, run_id: int, day_number: int, station: str) -> tuple
 
 def load_board(db: Database, run_id: int, day_number: int) -> DayBoard:
     return day_board(db, run_id, day_number)
+
+
+def refresh_desk(db: Database, desk: Desk) -> DayBoard:
+    """The desk's periodic refresh: what another desk or the 養成研修 page changed (trainees,
+    keys, a moved start time) reaches this desk's preload, and the day's statuses."""
+    reload_desk(db, desk)
+    return day_board(db, desk.run.id, desk.day.day_number)
 
 
 def load_history(db: Database, desk: Desk, trainee_id: int) -> History:

@@ -161,8 +161,8 @@ class DeskPage(QWidget):
     def refresh_statuses(self) -> None:
         if self.desk is None or "board" in self._purpose.values():
             return
-        db, run_id, day = self.ctx.db, self.desk.run.id, self.desk.day.day_number
-        self._submit("board", lambda _d: desk_actions.load_board(db, run_id, day), 10.0)
+        db, desk = self.ctx.db, self.desk
+        self._submit("board", lambda _d: desk_actions.refresh_desk(db, desk), 10.0)
 
     # scanning ----------------------------------------------------------------------------
 
