@@ -61,6 +61,7 @@ class DeskPage(QWidget):
         self.clock: Callable[[], datetime] = utcnow  # naive UTC; tests and the demo set it
         self._purpose: dict[int, str] = {}
         self._expired: set[int] = set()
+        self._stale = False
         self.runner = DeskRunner(ctx.db, self)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
@@ -159,8 +160,14 @@ class DeskPage(QWidget):
         return self.clock()
 
     def refresh_statuses(self) -> None:
-        if self.desk is None or "board" in self._purpose.values():
+        """Reload statuses off the GUI thread; asked again while one is loading, it runs once
+        more afterwards, so a verdict's change is never hidden by an older load."""
+        if self.desk is None:
             return
+        if "board" in self._purpose.values():
+            self._stale = True
+            return
+        self._stale = False
         db, desk = self.ctx.db, self.desk
         self._submit("board", lambda _d: desk_actions.refresh_desk(db, desk), 10.0)
 
@@ -229,6 +236,8 @@ class DeskPage(QWidget):
             self.verdict.show_idle()
         elif purpose == "board":
             self._apply_board(result)  # type: ignore[arg-type]
+            if self._stale:
+                self.refresh_statuses()
         elif purpose == "verdict":
             self.show_verdict(result, late)  # type: ignore[arg-type]
         elif purpose == "history":

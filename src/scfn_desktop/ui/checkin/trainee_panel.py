@@ -83,8 +83,13 @@ class TraineePanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in (0, 1, 2):  # number, name, status: always readable
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that mode re-measures every row on
+        # each selection change, tens of milliseconds per verdict on a large roster.
+        metrics = self.fontMetrics()
+        statuses = [pick(*label) for label in STATUS_SHORT.values()]
+        for column, sample in ((0, "00000000"), (1, "グエン\u3000ヴァン\u3000アン"),
+                               (2, max(statuses, key=metrics.horizontalAdvance))):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -149,7 +154,8 @@ class TraineePanel(QWidget):
         row = self.model.row_of_id(trainee_id)
         if row < 0:
             return False
-        self.table.selectRow(row)
+        if self.selected_id() != trainee_id:
+            self.table.selectRow(row)
         return True
 
     def _emit(self, key: str) -> None:

@@ -9,6 +9,7 @@ dark red = a badge that is not accepted (which problem), grey = nothing could be
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from scfn_desktop.rules.attendance_day import DayStatus
@@ -84,6 +85,7 @@ class VerdictPanel(QFrame):
     def __init__(self, pick, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setObjectName("verdictPanel")
+        self.setAutoFillBackground(True)
         self.pick = pick  # (ja, en) -> the UI language's text
         self.state = "idle"
         self.verdict: DeskVerdict | None = None
@@ -122,10 +124,14 @@ class VerdictPanel(QFrame):
         return label
 
     def _paint(self, state: str) -> None:
+        """Colours through the palette: a style sheet would be re-parsed and every child
+        re-polished on each scan."""
         self.state = state
         background, foreground = COLOURS[state]
-        self.setStyleSheet(f"#verdictPanel {{ background: {background}; border-radius: 8px; }}"
-                           f"#verdictPanel QLabel {{ color: {foreground}; }}")
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(foreground))
+        self.setPalette(palette)
 
     def _set(self, state: str, title: str, name: str = "", facts_text: str = "",
              reason: str = "") -> None:
