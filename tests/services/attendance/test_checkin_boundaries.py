@@ -193,3 +193,23 @@ def test_local_venue_times_in_japan(db, kit, desk, tokyo):
     v = scan(db, STAFF, desk, token_for(db, kit, kit.numbers[1]),
              at=datetime(2025, 11, 15, 2, 0, 0))  # 11:00 JST
     assert v.status is DeskStatus.REFUSED
+
+
+def test_hostile_input_is_refused_quickly_and_stores_nothing(db, kit, desk):
+    import time
+
+    from scfn_desktop.db.models.attendance import AttendanceEvent
+    from scfn_desktop.services.attendance.desk import open_desk as open_again
+    from scfn_desktop.services.errors import ValidationFailed
+
+    started = time.perf_counter()
+    for code in ("A" * 1_000_000, "\x00\x1b[31m" + token_for(db, kit, kit.numbers[0]),
+                 "'; DROP TABLE checkins; --", "=HYPERLINK(\"x\")", ""):
+        assert scan(db, STAFF, desk, code, at=after_start(0)).status is DeskStatus.INVALID
+    assert time.perf_counter() - started < 2
+    with db.session() as s:
+        assert s.query(AttendanceEvent).count() == 0
+    with pytest.raises(ValidationFailed):
+        open_again(db, kit.run_id, 1, "受" * 61)
+    with pytest.raises(ValidationFailed):
+        open_again(db, kit.run_id, 1, "   ")
