@@ -50,9 +50,9 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def build_run(db, trainees: int):  # type: ignore[no-untyped-def]
+def build_run(db, trainees: int, term: int = 1, first_number: int = 25000000):  # type: ignore[no-untyped-def]
     """A run with `trainees` trainees (bulk insert) and a badge each (the badge service)."""
-    from sqlalchemy import insert
+    from sqlalchemy import insert, select
 
     from scfn_desktop.db.models.roster import Organisation, Trainee, TrainingRun, VenueDay
     from scfn_desktop.services.attendance.badges import prepare_badges
@@ -60,10 +60,11 @@ def build_run(db, trainees: int):  # type: ignore[no-untyped-def]
     from scfn_desktop.services.permissions import SYSTEM
 
     with db.transaction() as s:
-        run = TrainingRun(fiscal_year=2025, term=1, venue="東京ウィメンズプラザ")
+        run = TrainingRun(fiscal_year=2025, term=term, venue="東京ウィメンズプラザ")
         run.venue_days = [VenueDay(day_number=1, day=DAY, starts_at=datetime(2000, 1, 1, 10).time(),
                                    ends_at=datetime(2000, 1, 1, 17).time())]
-        orgs = [Organisation(name=n, prefecture=p) for n, p, _ in ORGANISATIONS]
+        orgs = list(s.scalars(select(Organisation))) or [
+            Organisation(name=n, prefecture=p) for n, p, _ in ORGANISATIONS]
         s.add(run)
         s.add_all(orgs)
         s.flush()
@@ -71,7 +72,7 @@ def build_run(db, trainees: int):  # type: ignore[no-untyped-def]
         for i in range(trainees):
             fam = FAMILY_NAMES[i % len(FAMILY_NAMES)]
             giv = GIVEN_NAMES[(i * 7) % len(GIVEN_NAMES)]
-            rows.append({"run_id": run.id, "trainee_number": f"{25000000 + i:08d}",
+            rows.append({"run_id": run.id, "trainee_number": f"{first_number + i:08d}",
                          "family_name": fam[0], "given_name": giv[0], "family_kana": fam[1],
                          "given_kana": giv[1], "romaji": f"{fam[2].upper()} {giv[2]}",
                          "organisation_id": orgs[i % len(orgs)].id})
@@ -179,10 +180,11 @@ def time_frames(tokens: list[str], count: int) -> list[str]:
     return rows
 
 
-def time_desk_page(db, run_id: int, tokens: list[str], count: int) -> list[str]:  # type: ignore[no-untyped-def]
-    """The desk page itself (offscreen Qt): a code entered -> its verdict on screen, through
-    the worker thread and back, as staff see it (scans 0.3 s apart, so the refresh each
-    verdict triggers has finished, as between two people at a desk). Target: within 100 ms."""
+def time_desk_page(db, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The desk page itself (offscreen Qt) on a run of 60 trainees, as at a venue: a code
+    entered -> its verdict on screen, through the worker thread and back, as staff see it
+    (scans 0.3 s apart, so the refresh each verdict triggers has finished, as between two
+    people at a desk). Target: within 100 ms."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
@@ -194,6 +196,7 @@ def time_desk_page(db, run_id: int, tokens: list[str], count: int) -> list[str]:
     from scfn_desktop.ui.context import AppContext
 
     app = QApplication.instance() or QApplication([])
+    _run_id, tokens = build_run(db, 60, term=2, first_number=26000000)
     accounts.add_user(db, SYSTEM, "bench_desk", "staff", "bench-pass")
     page = DeskPage(AppContext(db, accounts.authenticate(db, "bench_desk", "bench-pass"), "ja"))
     page.resize(1166, 700)
@@ -204,7 +207,7 @@ def time_desk_page(db, run_id: int, tokens: list[str], count: int) -> list[str]:
     start = datetime.combine(DAY, datetime(2000, 1, 1, 10).time())
     page.clock = lambda: to_utc(start)
     shown = []
-    for token in tokens[:count]:
+    for token in (tokens * (count // len(tokens) + 1))[:count]:  # again: "already checked in"
         settle = time.perf_counter() + 0.3  # people arrive seconds apart: let the desk's
         while page.runner.pending() or time.perf_counter() < settle:  # refresh finish
             app.processEvents()
@@ -217,7 +220,7 @@ def time_desk_page(db, run_id: int, tokens: list[str], count: int) -> list[str]:
         shown.append((time.perf_counter() - t0) * 1000)
     page.close()
     med, p95 = statistics.median(shown), percentile(shown, 95)
-    return [f"| desk page (SQLite): code entered -> verdict on screen | {len(shown)} | "
+    return [f"| desk page (SQLite, 60 trainees): code entered -> verdict on screen | {len(shown)} | "
             f"{med:.1f} | {p95:.1f} | {max(shown):.1f} | {'yes' if p95 <= 100 else '**no**'} |"]
 
 
@@ -268,7 +271,7 @@ def main(argv: list[str]) -> int:
                 result = time_scans(db, run_id, tokens, args.scans)
                 results.append((name, setup, result))
                 if args.gui and server is None:
-                    gui_rows = time_desk_page(db, run_id, tokens[-args.gui:], args.gui)
+                    gui_rows = time_desk_page(db, args.gui)
             finally:
                 db.dispose()
                 if server is not None:

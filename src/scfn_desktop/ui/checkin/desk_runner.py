@@ -9,6 +9,7 @@ watches the database meanwhile; its verdict arrives as `onlineChanged`.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -65,9 +66,14 @@ class DeskRunner(QObject):
         request = next(self._ids)
         self._pending.add(request)
         future = self._workers.submit(fn, deadline_s)
-        future.add_done_callback(lambda f, r=request: self._done.emit(r, f))
+        future.add_done_callback(lambda f, r=request: self._notify(r, f))
         QTimer.singleShot(int(deadline_s * 1000), self, lambda r=request: self._deadline(r))
         return request
+
+    def _notify(self, request: int, future: Future) -> None:
+        """From the worker thread; the page may have been closed meanwhile."""
+        with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+            self._done.emit(request, future)
 
     def pending(self) -> int:
         return len(self._pending)
