@@ -1,5 +1,8 @@
 """Regenerate the exam screenshots in docs/screenshots/ (Japanese UI, demo data, 1366x768):
-print_forms.png, review.png, review_decided.png, results.png and sheet_overlay.png.
+print_forms.png, exam_setup.png, review.png, review_decided.png, results.png,
+item_analysis.png and sheet_overlay.png, and the answer form itself (answer_sheet.png,
+answer_sheet_blank.png: the PDF's pages rendered with pdftoppm at 100 dpi;
+answer_sheet_overlay.png: a read sheet annotated).
 
 Runs headless on a temporary database, so it never touches real data. The demo run's 60
 trainees sit the demo exam on the pencil-filled sample scans that `scfn demo --sample-scans`
@@ -11,6 +14,7 @@ spare form), imported through the same service the scanning page uses:
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -18,6 +22,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)
+
+
+def render_page(pdf: Path, page: int, target: Path) -> None:
+    """One page of a PDF as PNG at 100 dpi, rendered by poppler (what the reader sees)."""
+    stem = target.with_suffix("")
+    subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", str(page), "-l", str(page),
+                    "-singlefile", str(pdf), str(stem)], check=True)
+    print(f"saved {target}")
 
 
 def main(argv: list[str]) -> int:
@@ -78,6 +90,17 @@ def main(argv: list[str]) -> int:
         page.tabs.setCurrentIndex(0)
         save(window, "print_forms.png")
         window.close()
+        render_page(pdf, 1, out / "answer_sheet.png")
+        render_page(pdf, pages, out / "answer_sheet_blank.png")  # the last: a spare form
+
+        window, page = window_for(committee, "results")
+        setup = page.open_setup_dialog()  # the committee's view of a new exam, key half pasted
+        setup.key_grid.paste_text("\n".join(str(q % 4 + 1) for q in range(30)), start_row=0)
+        app.processEvents()
+        setup.grab().save(str(out / "exam_setup.png"))
+        print(f"saved {out / 'exam_setup.png'}")
+        setup.reject()
+        window.close()
 
         window, page = window_for(proctor, "review")
         save(window, "review.png")
@@ -96,7 +119,7 @@ def main(argv: list[str]) -> int:
 
         review_until(2)  # the committee looks while the last two marks are still open
         window.close()
-        window, _ = window_for(committee, "results")
+        window, page = window_for(committee, "results")
         save(window, "results.png")
         window.close()
 
@@ -106,12 +129,19 @@ def main(argv: list[str]) -> int:
         save(window, "review_decided.png")
         window.close()
 
+        # Every mark reviewed: the item analysis the committee reads before deciding on 没問.
+        window, page = window_for(committee, "results")
+        page.tabs.setCurrentIndex(1)
+        save(window, "item_analysis.png")
+        window.close()
+
         # The sheet overlay as exported for the committee: the first sheet a person reviewed.
         overlay = exam_results.overlay_image(db, reviewed_sheets[0])
         h, w = overlay.shape[:2]
-        cv2.imwrite(str(out / "sheet_overlay.png"), cv2.resize(overlay, (900, round(h * 900 / w)),
-                                                               interpolation=cv2.INTER_AREA))
-        print(f"saved {out / 'sheet_overlay.png'}")
+        for name, width in (("sheet_overlay.png", 900), ("answer_sheet_overlay.png", 756)):
+            cv2.imwrite(str(out / name), cv2.resize(overlay, (width, round(h * width / w)),
+                                                    interpolation=cv2.INTER_AREA))
+            print(f"saved {out / name}")
         db.dispose()
         print(f"{len(scans.sheets)} synthetic scans, {pages} printed pages")
     return 0

@@ -75,14 +75,14 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/audit_page.py" line="+68"/>
-        <location line="+249"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_page.py" line="+69"/>
+        <location line="+240"/>
         <location line="+13"/>
         <source>Tamper check</source>
         <translation>改ざんチェック</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-250"/>
         <source>Recompute every entry&apos;s hash chain to detect rows edited, deleted or inserted behind the application&apos;s back.</source>
         <translation>すべての記録のハッシュの連鎖を計算し直し、アプリを通さずに書き換え・削除・挿入された行がないかを確かめます。</translation>
     </message>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <location line="+34"/>
-        <location line="+217"/>
+        <location line="+208"/>
         <source>Audit log</source>
         <translation>操作記録（監査ログ）</translation>
     </message>
@@ -282,18 +282,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+85"/>
+        <location line="+77"/>
         <source>Deactivate</source>
         <translation>無効にする</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-70"/>
         <source>Accounts are not deleted but deactivated, because the audit log keeps their names. A deactivated user can no longer log in. You cannot deactivate yourself or the last active administrator.</source>
         <translation>操作記録に名前が残るため、アカウントは削除せず無効にします。無効にしたユーザーはログインできなくなります。自分自身と、最後の有効な管理者は無効にできません。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+117"/>
+        <location line="+109"/>
         <source>User accounts</source>
         <translation>ユーザー管理</translation>
     </message>

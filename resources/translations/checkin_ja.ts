@@ -117,13 +117,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+70"/>
-        <location line="+12"/>
+        <location line="+72"/>
+        <location line="+7"/>
         <source>Badges</source>
         <translation>バッジ</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-76"/>
         <source>All badges, A4 10 per sheet…</source>
         <translation>全員のバッジ（A4・10面、トンボ付き）…</translation>
     </message>
@@ -144,44 +144,44 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Export the attendance</source>
         <translation>出欠状況の書き出し</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-16"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Paper sign-in sheet</source>
         <translation>紙の受付表</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+19"/>
+        <location line="-9"/>
+        <location line="+16"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Saved %1. Print it at 100 % and keep it at the desk.</source>
         <translation>%1 に保存しました。100%（実際のサイズ）で印刷し、受付に置いてください。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Saved %1. Print at 100 % (actual size).</source>
         <translation>%1 に保存しました。100%（実際のサイズ）で印刷してください。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <location line="+8"/>
         <source>Reissue the badge</source>
         <translation>バッジの再交付</translation>
@@ -243,7 +243,7 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/checkin/desk_page.py" line="+71"/>
+        <location filename="../../src/scfn_desktop/ui/checkin/desk_page.py" line="+72"/>
         <source>Desk 1</source>
         <translation>受付1</translation>
     </message>
@@ -254,28 +254,27 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+218"/>
+        <location line="+224"/>
         <source>Camera off</source>
         <translation>カメラ停止中</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-173"/>
         <source>No training run with venue days yet</source>
         <translation>集合研修の日程がある養成研修がありません</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+11"/>
+        <location line="+56"/>
         <source>The database cannot be reached.</source>
         <translation>データベースに接続できません。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>(This earlier scan was recorded after all.) </source>
         <translation>（先ほどの読み取りは結果的に記録されていました。）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>The database did not answer within 2 seconds.</source>
         <translation>データベースが2秒以内に応答しませんでした。</translation>
     </message>
@@ -469,7 +468,7 @@
         <translation>氏名・ふりがな・ローマ字・受講番号</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Check in</source>
         <translation>受付</translation>
     </message>
@@ -535,7 +534,7 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/checkin/verdict_panel.py" line="+30"/>
+        <location filename="../../src/scfn_desktop/ui/checkin/verdict_panel.py" line="+31"/>
         <source>Unreadable code</source>
         <translation>読み取りエラー（このシステムのコードではないか不完全）</translation>
     </message>
@@ -645,7 +644,7 @@
         <translation>基準: 開始時刻から %1分以上遅れて到着した場合は受講不可（やむを得ない事情による受講許可を記録した場合を除く）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Override (unavoidable cause)…</source>
         <translation>やむを得ない事情による受講許可…</translation>
     </message>
@@ -655,7 +654,7 @@
         <translation>この受付を取り消す…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Scan a badge</source>
         <translation>バッジを読み取ってください</translation>
     </message>

@@ -22,7 +22,7 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="+92"/>
+        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="+74"/>
         <source>Re-scored: changed results</source>
         <translation>再採点：結果が変わった受講生</translation>
     </message>
@@ -65,12 +65,7 @@
 <context>
     <name>ExamCommon</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/common.py" line="+68"/>
-        <source>… and %1 more</source>
-        <translation>ほか %1 件</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location filename="../../src/scfn_desktop/ui/exams/common.py" line="+65"/>
         <source>exam%1</source>
         <translation>試験%1</translation>
     </message>
@@ -78,7 +73,7 @@
 <context>
     <name>ExamPicker</name>
     <message>
-        <location line="-51"/>
+        <location line="-30"/>
         <source>%1 %2 (%3 questions)</source>
         <translation>%1 %2（%3問）</translation>
     </message>
@@ -86,12 +81,12 @@
 <context>
     <name>ExamSetupDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="+110"/>
+        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="+108"/>
         <source>Create the completion certification test</source>
         <translation>修了認定テストの作成</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>%1 (%2 trainees)</source>
         <translation>%1（受講生 %2 名）</translation>
     </message>
@@ -116,7 +111,7 @@
         <translation>1問に1つの正答を入力します（1/3 はどちらも正解）。表計算ソフトから貼り付けるには、正答の列をコピーし、問1をクリックして Ctrl+V を押します。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Training run:</source>
         <translation>養成研修:</translation>
     </message>
@@ -161,12 +156,12 @@
         <translation>合格基準:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-25"/>
         <source>Create</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+40"/>
         <source>(at most %1 questions fit on one form)</source>
         <translation>（解答用紙1枚に %1 問まで）</translation>
     </message>
@@ -187,7 +182,7 @@
 <context>
     <name>ItemAnalysisView</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/item_table.py" line="+41"/>
+        <location filename="../../src/scfn_desktop/ui/exams/item_table.py" line="+44"/>
         <source>Q</source>
         <translation>問</translation>
     </message>
@@ -248,11 +243,11 @@
     </message>
     <message>
         <location line="+19"/>
-        <source>Reliability KR-20: %1 (%2 questions, voided ones left out) · %3 trainees graded · mean %4, SD %5 · %6 questions to look at</source>
-        <translation>信頼性係数 KR-20: %1（%2問、没問を除く）・採点済み %3 名・平均 %4、標準偏差 %5・確認が必要な問題 %6 問</translation>
+        <source>Reliability KR-20: %1 (%2 questions, voided ones left out) · %3 trainees graded · mean %4, SD %5 · check the key or question: %6 (orange) · weak: %7 (yellow)</source>
+        <translation>信頼性係数 KR-20: %1（%2問、没問を除く）・採点済み %3 名・平均 %4、標準偏差 %5・正答や設問の確認が必要: %6問（橙）・識別力などが弱い: %7問（黄）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1 sheets wait for review or a choice and are not counted yet</source>
         <translation>要確認・重複の用紙 %1 枚はまだ集計に入っていません</translation>
     </message>
@@ -265,7 +260,7 @@
 <context>
     <name>KeyChangeDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="-44"/>
+        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="-33"/>
         <source>Change the answer key</source>
         <translation>正答の変更</translation>
     </message>
@@ -293,7 +288,7 @@
 <context>
     <name>KeyHistoryDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/rule_dialogs.py" line="+98"/>
+        <location filename="../../src/scfn_desktop/ui/exams/rule_dialogs.py" line="+80"/>
         <source>History of the answer key and pass criterion</source>
         <translation>正答・合格基準の変更履歴</translation>
     </message>
@@ -336,17 +331,17 @@
 <context>
     <name>PassCriterionDialog</name>
     <message>
-        <location line="-90"/>
+        <location line="-72"/>
         <source>Change the pass criterion</source>
         <translation>合格基準の変更</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>e.g. decided at the committee meeting of …</source>
         <translation>例: 第2回認定審査委員会（11月20日）で決定</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Current criterion:</source>
         <translation>現在の基準:</translation>
     </message>
@@ -374,7 +369,7 @@
 <context>
     <name>PassCriterionInput</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="-148"/>
+        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="-136"/>
         <source>Score rate</source>
         <translation>得点率</translation>
     </message>

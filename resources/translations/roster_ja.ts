@@ -113,7 +113,7 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/roster/roster_page.py" line="+50"/>
+        <location filename="../../src/scfn_desktop/ui/roster/roster_page.py" line="+51"/>
         <source>Search by name, kana, romaji or trainee number</source>
         <translation>氏名・フリガナ・ローマ字・受講番号で検索</translation>
     </message>
@@ -143,7 +143,7 @@
         <translation>受講生名簿</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>

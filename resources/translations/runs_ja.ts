@@ -4,12 +4,12 @@
 <context>
     <name>NewRunDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/runs/new_run_dialog.py" line="+40"/>
+        <location filename="../../src/scfn_desktop/ui/runs/new_run_dialog.py" line="+35"/>
         <source>New training run</source>
         <translation>新しい養成研修</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>Training run</source>
         <translation>養成研修</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>集合研修（養成課程②）の日程</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Create</source>
         <translation>作成</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>RunsPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/runs/runs_page.py" line="+63"/>
+        <location filename="../../src/scfn_desktop/ui/runs/runs_page.py" line="+65"/>
         <source>Show closed runs</source>
         <translation>終了した養成研修も表示</translation>
     </message>
@@ -91,12 +91,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+52"/>
+        <location line="+43"/>
         <source>Training run</source>
         <translation>養成研修</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-43"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
@@ -127,17 +127,17 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+225"/>
+        <location line="+229"/>
         <source>Training runs</source>
         <translation>養成研修</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-223"/>
         <source>Venue session days</source>
         <translation>集合研修（養成課程②）の日程</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>%1 / %2</source>
         <translation>%1 / %2 名</translation>
     </message>

@@ -258,7 +258,12 @@ Settings: %4</source>
         <translation>予期しないエラーが発生しました：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
+        <source>… and %1 more</source>
+        <translation>ほか %1 件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>

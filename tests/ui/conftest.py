@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from scfn_desktop.config import ENV_DATA_DIR, ENV_DB_URL, resolve_db_url
@@ -62,6 +64,16 @@ def roster(db, tmp_path):
     path = write_roster_csv(tmp_path / "seed.csv", GOOD_ROWS)
     roster_import.apply_import(db, SYSTEM, path)
     return GOOD_ROWS
+
+
+@pytest.fixture
+def tokyo(monkeypatch):
+    """This PC's clock in Japan (UTC+9), whatever the test machine's zone."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta, timezone
 
-import pytest
-
 from scfn_desktop.ui.formatting import local_date, local_date_time
-
-
-@pytest.fixture
-def tokyo(monkeypatch):
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_naive_values_are_utc_and_shown_in_local_time(tokyo):

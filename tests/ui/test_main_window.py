@@ -92,3 +92,21 @@ def test_language_dialog_keeps_its_sentence_on_one_line(users, make_window, japa
     assert note.height() < 2 * note.fontMetrics().lineSpacing()
     assert note.width() >= note.fontMetrics().horizontalAdvance(note.text())
     dialog.reject()
+
+
+def test_every_page_has_its_own_svg_icon(qapp):
+    """Only the roster had a navigation icon; every page now has one, drawn as SVG lines."""
+    import xml.etree.ElementTree as ET
+
+    from scfn_desktop.ui.registry import page_specs
+    from scfn_desktop.ui.resources import icon, resource_path
+
+    specs = page_specs()
+    names = [spec.icon for spec in specs]
+    assert all(names) and len(set(names)) == len(names), names
+    for name in names:
+        path = resource_path("icons", name)
+        root = ET.parse(path).getroot()
+        assert root.tag.endswith("svg") and root.get("viewBox")
+        assert "href" not in path.read_text(encoding="utf-8")  # drawn here, nothing embedded
+        assert not icon(name).pixmap(24, 24).isNull()

@@ -17,6 +17,28 @@ def error_text(exc: BaseException, language: str) -> str:
         "Messages", "An unexpected error occurred: %1").replace("%1", f"{type(exc).__name__}: {exc}")
 
 
+def problem_text(exc: BaseException, language: str, limit: int = 8) -> str:
+    """A refusal with its list of problems, for an error line inside a dialog: the person
+    fixes the input where they typed it instead of losing it to a closed dialog. Problems the
+    message already says are not repeated."""
+    text = error_text(exc, language)
+    problems = [_in_language(str(p), language) for p in getattr(exc, "problems", None) or []]
+    problems = [p for p in problems if p not in text]
+    if problems:
+        shown = problems[:limit]
+        if len(problems) > limit:
+            shown.append(QCoreApplication.translate("Messages", "… and %1 more").replace(
+                "%1", str(len(problems) - limit)))
+        text += "\n" + "\n".join(f"・{p}" for p in shown)
+    return text
+
+
+def _in_language(problem: str, language: str) -> str:
+    """Services word each problem 'ja / en'; show the half the person reads."""
+    ja, sep, en = problem.partition(" / ")
+    return (ja if language == "ja" else en) if sep else problem
+
+
 def show_error(parent: QWidget | None, exc: BaseException, language: str,
                title: str = "") -> QMessageBox:
     """A non-blocking error box (tests and the event loop keep running while it is open)."""

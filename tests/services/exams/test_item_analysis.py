@@ -83,7 +83,7 @@ def test_a_small_case_computed_by_hand():
     assert "「1」（4人）" in q3.flags[1].reason_ja and "key 3 (2)" in q3.flags[1].reason_en
     assert q1.flags == () and q2.flags == ()
     assert q4.voided and q4.flags == () and q4.correct == 4
-    assert [i.question for i in t.flagged] == [3]
+    assert [i.question for i in t.flagged] == [i.question for i in t.serious] == [3]
 
 
 def test_edge_cases_never_divide_by_zero():

@@ -92,6 +92,9 @@ def test_audit_log_page_screenshot(admin_window, qtbot, tmp_path):
     assert page.select_entry(update.id)
     QApplication.processEvents()
     assert page.detail.changed_fields()["メールアドレス"][1] == "new-address@example.jp"
+    abouts = {page.model.data(page.model.index(r, 5)) for r in range(page.model.rowCount())}
+    assert any(a.startswith("受講番号 251001 ") for a in abouts)  # not an internal id
+    assert any(a.endswith("（東京都）") for a in abouts)  # an organisation by name
     assert clipped_buttons(page) == []
     assert page.banner.label.width() >= page.banner.label.sizeHint().width() or \
         page.banner.label.wordWrap()

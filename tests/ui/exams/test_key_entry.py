@@ -64,6 +64,19 @@ def test_grid_paste_forms(qtbot):
     assert grid.answers()[:3] == ["2", "4", "1/3"]
 
 
+def test_grid_survives_a_whole_sheet_pasted_by_mistake(qtbot):
+    """A spreadsheet's 100,000 rows (or one huge cell) on the clipboard: only the rows of the
+    grid are filled, quickly, and the service still checks every answer."""
+    grid = AnswerKeyGrid(50)
+    qtbot.addWidget(grid)
+    assert grid.paste_text("2\n" * 100_000, start_row=0) == 50
+    assert set(grid.answers()) == {"2"}
+    assert grid.paste_text('1\t=HYPERLINK("x")\n' * 100_000) == 1  # question 1, many times
+    assert grid.answers()[0] == '=HYPERLINK("x")'  # kept as text: the service refuses it
+    grid.paste_text("x" * 1_000_000 + "\n", start_row=0)
+    assert len(grid.answers()[0]) == 1_000_000 and grid.filled_count() == 50
+
+
 @pytest.fixture
 def graded(db):
     run = make_run(db, 2)

@@ -4,7 +4,6 @@ earlier, and a decision's time is shown on this PC's clock, not as UTC."""
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -62,16 +61,6 @@ def test_after_the_last_mark_it_returns_to_a_skipped_one(db, users, doubtful_exa
     qtbot.keyClick(page, Qt.Key.Key_1)  # the last one: back to the skipped question 4
     assert page.current().question == 4 and not page.current().resolved
     assert page.open_count() == 1
-
-
-@pytest.fixture
-def tokyo(monkeypatch):
-    """This PC's clock in Japan (UTC+9), whatever the test machine's zone."""
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_decision_time_is_local(db, users, doubtful_exam, make_window, qtbot, japanese, tokyo):

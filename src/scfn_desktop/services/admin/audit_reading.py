@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from scfn_desktop.db import Database
 from scfn_desktop.db.models.accounts import User
 from scfn_desktop.db.models.exams import Exam, ExamMark, ExamSheet, ScanFile
-from scfn_desktop.db.models.roster import Trainee, TrainingRun
+from scfn_desktop.db.models.roster import Organisation, Trainee, TrainingRun
 from scfn_desktop.rules.fiscal import run_label
 from scfn_desktop.services.admin.audit_labels import VALUE_LABELS, field_label, value_label
 from scfn_desktop.services.admin.audit_view import AuditRow, field_changes
@@ -99,6 +99,10 @@ class _Lookup:
             return f"ID {user_id}" if user_id else "—"
         return f"{u.username}（{u.display_name}）" if u.display_name else u.username
 
+    def organisation(self, org_id: Any) -> str:
+        o = self.s.get(Organisation, int(org_id)) if str(org_id).isdigit() else None
+        return f"{o.name}（{o.prefecture}）" if o else f"ID {org_id}"
+
     def scan_file(self, file_id: Any) -> str:
         f = self.s.get(ScanFile, int(file_id)) if str(file_id).isdigit() else None
         return Path(f.original_name).name if f else f"ID {file_id}"
@@ -108,7 +112,7 @@ def _target(look: _Lookup, entity: str, entity_id: str) -> str:
     """What the entry is about, as the office knows it."""
     by_kind = {"trainee": look.trainee, "training_run": look.run, "exam": look.exam,
                "exam_sheet": look.sheet, "exam_mark": look.mark, "user": look.user,
-               "scan_file": look.scan_file}
+               "scan_file": look.scan_file, "organisation": look.organisation}
     if entity == "roster":
         return look.run(entity_id) if entity_id else look.t("全員", "everyone")
     if entity in by_kind and entity_id:

@@ -53,11 +53,19 @@ class ChoiceCount:
     is_key: bool
 
 
+SERIOUS_FLAGS = ("negative_discrimination", "distractor")  # the key or question may be wrong
+
+
 @dataclass(frozen=True)
 class ItemFlag:
     code: str  # negative_discrimination / low_discrimination / distractor / very_easy / very_hard
     reason_ja: str
     reason_en: str
+
+    @property
+    def serious(self) -> bool:
+        """A candidate for 没問 or a key check, not only a weak question."""
+        return self.code in SERIOUS_FLAGS
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,10 @@ class ItemStats:
     def flagged(self) -> bool:
         return bool(self.flags)
 
+    @property
+    def serious(self) -> bool:
+        return any(f.serious for f in self.flags)
+
 
 @dataclass(frozen=True)
 class TestStats:
@@ -94,6 +106,10 @@ class TestStats:
     @property
     def flagged(self) -> list[ItemStats]:
         return [i for i in self.items if i.flagged]
+
+    @property
+    def serious(self) -> list[ItemStats]:
+        return [i for i in self.items if i.serious]
 
 
 def _pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:

@@ -68,4 +68,5 @@ def refuse(problems: list[Problem]) -> None:
     """Raise one ValidationFailed listing every problem (nothing when the list is empty)."""
     if problems:
         raise ValidationFailed("\n".join(p[0] for p in problems),
-                               "\n".join(p[1] for p in problems), [p[0] for p in problems])
+                               "\n".join(p[1] for p in problems),
+                               [f"{ja} / {en}" for ja, en in problems])

@@ -44,6 +44,7 @@ from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.resources import icon
+from scfn_desktop.ui.widgets.page_header import page_header
 from scfn_desktop.ui.workers import ProgressTask, run_with_progress
 
 PAGE_SIZE = 100
@@ -147,16 +148,7 @@ class AuditLogPage(QWidget):
         return edit
 
     def _build_layout(self) -> None:
-        title = QLabel(self.tr("Audit log"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.verify_button)
-        top.addWidget(self.export_button)
+        top = page_header(self.tr("Audit log"), self.verify_button, self.export_button)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Action")))

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -34,6 +33,7 @@ from scfn_desktop.ui.formatting import local_date
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.resources import icon
+from scfn_desktop.ui.widgets.page_header import page_header
 from scfn_desktop.ui.workers import dispose_when_closed
 
 INACTIVE_COLOUR = QColor("#888888")
@@ -83,16 +83,8 @@ class UsersPage(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
 
-        title = QLabel(self.tr("User accounts"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        for button in (self.add_button, self.reset_button, self.active_button):
-            top.addWidget(button)
+        top = page_header(self.tr("User accounts"), self.add_button, self.reset_button,
+                          self.active_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

@@ -1,5 +1,5 @@
-"""Small pieces shared by the exam pages: the exam chooser, numpy -> QPixmap, the error text
-shown inside the exam dialogs, and the default name of a file made for an exam."""
+"""Small pieces shared by the exam pages: the exam chooser, numpy -> QPixmap, and the default
+name of a file made for an exam."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from scfn_desktop.services.exams import setup as exams
 from scfn_desktop.ui.context import AppContext
-from scfn_desktop.ui.messages import error_text
 
 
 class ExamPicker(QComboBox):
@@ -57,27 +56,6 @@ def to_pixmap(image: np.ndarray) -> QPixmap:
     return QPixmap.fromImage(q.copy())
 
 
-def problem_text(exc: BaseException, language: str, limit: int = 8) -> str:
-    """A refusal with its list of problems, for an error line inside a dialog: the person
-    fixes the input where they typed it instead of losing it to a closed dialog."""
-    text = error_text(exc, language)
-    problems = getattr(exc, "problems", None) or []
-    if problems:
-        shown = [_in_language(str(p), language) for p in problems[:limit]]
-        if len(problems) > limit:
-            shown.append(QCoreApplication.translate("ExamCommon", "… and %1 more").replace(
-                "%1", str(len(problems) - limit)))
-        text += "\n" + "\n".join(f"・{p}" for p in shown)
-    return text
-
-
-def _in_language(problem: str, language: str) -> str:
-    """Exam services word each problem 'ja / en'; show the half the person reads."""
-    ja, sep, en = problem.partition(" / ")
-    return (ja if language == "ja" else en) if sep else problem
-
-
-ERROR_STYLE = "QLabel { color: #b00020; }"
 
 
 def exam_file_name(ctx: AppContext, exam_id: int, stem: str, suffix: str) -> str:

@@ -1,6 +1,8 @@
 """The item analysis on the results page: the test's reliability (KR-20) above a table of the
-questions, questions that behave badly highlighted with the reason (a candidate for 没問 or a
-check of the key), voided questions greyed and marked. Only shows what
+questions. Questions that behave badly are highlighted with the reason: orange when the key or
+the question may be wrong (negative discrimination, a distractor chosen more than the key: a
+candidate for 没問 or a key check), yellow when the question is only weak (low discrimination,
+too easy, too hard); voided questions greyed and marked. Only shows what
 `services.exams.item_analysis` computed."""
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from scfn_desktop.services.exams.item_analysis import ItemStats, TestStats
 
-FLAGGED_COLOUR = QColor("#ffe2b8")
+SERIOUS_COLOUR = QColor("#ffc98f")  # check the key or the question (a 没問 candidate)
+NOTE_COLOUR = QColor("#fff4c2")  # a weak question: worth a look
 VOIDED_COLOUR = QColor("#e6e6e6")
 
 
@@ -67,10 +70,12 @@ class ItemAnalysisView(QWidget):
 
     def show_stats(self, stats: TestStats, pick: Callable[[str, str], str]) -> None:
         text = (self.tr("Reliability KR-20: %1 (%2 questions, voided ones left out) · %3 "
-                        "trainees graded · mean %4, SD %5 · %6 questions to look at")
+                        "trainees graded · mean %4, SD %5 · check the key or question: %6 "
+                        "(orange) · weak: %7 (yellow)")
                 .replace("%1", _fig(stats.kr20)).replace("%2", str(stats.kr20_items))
                 .replace("%3", str(stats.examinees)).replace("%4", _fig(stats.mean))
-                .replace("%5", _fig(stats.sd)).replace("%6", str(len(stats.flagged))))
+                .replace("%5", _fig(stats.sd)).replace("%6", str(len(stats.serious)))
+                .replace("%7", str(len(stats.flagged) - len(stats.serious))))
         if stats.pending:
             text += " · " + self.tr("%1 sheets wait for review or a choice and are not "
                                     "counted yet").replace("%1", str(stats.pending))
@@ -89,7 +94,8 @@ class ItemAnalysisView(QWidget):
         values = (str(it.question), "/".join(it.key), _fig(it.p, percent=True),
                   _fig(it.point_biserial), _fig(it.upper_lower), choices, str(it.blank),
                   str(it.multiple), note)
-        colour = VOIDED_COLOUR if it.voided else FLAGGED_COLOUR if it.flagged else None
+        colour = (VOIDED_COLOUR if it.voided else SERIOUS_COLOUR if it.serious
+                  else NOTE_COLOUR if it.flagged else None)
         for col, text in enumerate(values):
             item = QTableWidgetItem(text)
             if colour is not None:
@@ -98,7 +104,7 @@ class ItemAnalysisView(QWidget):
                 item.setToolTip("\n".join(reasons))
             self.table.setItem(row, col, item)
 
-    def flagged_rows(self) -> list[int]:
-        """Rows drawn as flagged (for tests and screen readers alike)."""
+    def flagged_rows(self, colour: QColor = SERIOUS_COLOUR) -> list[int]:
+        """Rows drawn in `colour` (for tests and screen readers alike)."""
         return [r for r in range(self.table.rowCount())
-                if self.table.item(r, 0).background().color() == FLAGGED_COLOUR]
+                if self.table.item(r, 0).background().color() == colour]

@@ -19,25 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from scfn_desktop.services.exams.grading import STATUS_LABELS, OutcomeChange
-from scfn_desktop.ui.exams.common import ERROR_STYLE, problem_text
 from scfn_desktop.ui.exams.key_grid import AnswerKeyGrid
+from scfn_desktop.ui.widgets.validating_dialog import ValidatingDialog
 
 
-class KeyChangeDialog(QDialog):
+class KeyChangeDialog(ValidatingDialog):
     """mode 'key': edit the whole key in the grid; mode 'void': pick a question. Both need a
-    reason. `submit(value, reason)` (value: the key text, or the question number) re-scores
+    reason. `change(value, reason)` (value: the key text, or the question number) re-scores
     everyone or raises the service's refusal, which is shown here: the dialog stays open with
     the question and the reason as typed."""
 
     def __init__(self, mode: str, key_text: str, num_questions: int,
-                 submit: Callable[[object, str], object], language: str,
+                 change: Callable[[object, str], object], language: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(language, parent, "keyChangeError")
         self.setObjectName("keyChangeDialog")
         self.mode = mode
-        self.submit = submit
-        self.language = language
-        self.result_value: object = None
+        self.change = change
         self.key_grid = AnswerKeyGrid(num_questions)
         self.key_grid.set_key_text(key_text)
         self.key_grid.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
@@ -46,11 +44,6 @@ class KeyChangeDialog(QDialog):
         self.question.setRange(1, num_questions)
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonEdit")
-        self.error = QLabel()
-        self.error.setObjectName("keyChangeError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
         form = QFormLayout()
         if mode == "key":
             self.setWindowTitle(self.tr("Change the answer key"))
@@ -60,26 +53,15 @@ class KeyChangeDialog(QDialog):
             self.setWindowTitle(self.tr("Void a question (everyone gets its points)"))
             form.addRow(self.tr("Question:"), self.question)
         form.addRow(self.tr("Reason (required):"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.ok_cancel())
         self.resize(640, self.sizeHint().height())
 
-    def try_accept(self) -> None:
+    def submit(self) -> object:
         value = self.key_grid.key_text() if self.mode == "key" else self.question.value()
-        try:
-            self.result_value = self.submit(value, self.reason.text())
-        except Exception as exc:  # the service's refusal, shown where the input is
-            self.error.setText(problem_text(exc, self.language))
-            self.error.show()
-            return
-        self.accept()
+        return self.change(value, self.reason.text())
 
 
 class ChangesDialog(QDialog):

@@ -1,7 +1,7 @@
 """The committee's record of the grading rule: change the 合格基準 (with the reason the minutes
 need), and read every version of the rule — who changed what, when and why.
 
-As in the setup dialog, the rule itself is the service's: `submit` calls
+As in the setup dialog, the rule itself is the service's: `change` calls
 `exams.set_pass_criterion`, whose refusal (no reason, a value out of range) is shown inside the
 dialog, which stays open.
 """
@@ -26,24 +26,22 @@ from PySide6.QtWidgets import (
 
 from scfn_desktop.services.exams.grading import GradingRule
 from scfn_desktop.services.exams.results import KeyVersionView
-from scfn_desktop.ui.exams.common import ERROR_STYLE, problem_text
 from scfn_desktop.ui.exams.setup_dialog import PassCriterionInput
 from scfn_desktop.ui.formatting import local_date_time
+from scfn_desktop.ui.widgets.validating_dialog import ValidatingDialog
 
 CREATED_REASON = "作成 / created"  # what services.exams.setup.create_exam writes on version 1
 
 
-class PassCriterionDialog(QDialog):
-    """`submit(mode, value, reason)` re-scores everyone or raises the refusal."""
+class PassCriterionDialog(ValidatingDialog):
+    """`change(mode, value, reason)` re-scores everyone or raises the refusal."""
 
-    def __init__(self, rule: GradingRule, submit: Callable[[str, float, str], object],
+    def __init__(self, rule: GradingRule, change: Callable[[str, float, str], object],
                  language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(language, parent, "passError")
         self.setObjectName("passCriterionDialog")
         self.setWindowTitle(self.tr("Change the pass criterion"))
-        self.submit = submit
-        self.language = language
-        self.result_value: object = None
+        self.change = change
         current = rule.describe_ja() if language == "ja" else rule.describe_en()
         self.criterion = PassCriterionInput()
         self.criterion.points.setMaximum(max(1, rule.max_points))
@@ -51,11 +49,6 @@ class PassCriterionDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("passReasonEdit")
         self.reason.setPlaceholderText(self.tr("e.g. decided at the committee meeting of …"))
-        self.error = QLabel()
-        self.error.setObjectName("passError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("Current criterion:"), QLabel(
             self.tr("%1 (maximum %2 points)").replace("%1", current)
@@ -65,27 +58,16 @@ class PassCriterionDialog(QDialog):
         note = QLabel(self.tr("Everyone is re-scored at once; the next window lists whose "
                               "result changed."))
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.ok_cancel())
         self.resize(620, self.sizeHint().height())
 
-    def try_accept(self) -> None:
+    def submit(self) -> object:
         mode, value = self.criterion.criterion()
-        try:
-            self.result_value = self.submit(mode, value, self.reason.text())
-        except Exception as exc:  # the service's refusal, shown where the input is
-            self.error.setText(problem_text(exc, self.language))
-            self.error.show()
-            return
-        self.accept()
+        return self.change(mode, value, self.reason.text())
 
 
 class KeyHistoryDialog(QDialog):

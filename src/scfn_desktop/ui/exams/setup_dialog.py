@@ -1,7 +1,7 @@
 """The committee creates the 修了認定テスト of a training run (MANAGE_EXAMS).
 
 Every rule stays in `services.exams.setup.create_exam`: the dialog only collects the input and
-hands it to `submit`; a refusal (a key with a missing answer, a choice that does not exist, too
+hands it to `create`; a refusal (a key with a missing answer, a choice that does not exist, too
 many questions for one form) is shown inside the dialog with each problem listed, and the
 dialog stays open so nothing typed is lost. The question count is capped by what fits on one
 A4 form for the chosen number of choices (`exams.max_questions`).
@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from scfn_desktop.services.exams import setup as exams
 from scfn_desktop.services.runs.training_runs import RunRow
-from scfn_desktop.ui.exams.common import ERROR_STYLE, problem_text
 from scfn_desktop.ui.exams.key_grid import AnswerKeyGrid
+from scfn_desktop.ui.widgets.validating_dialog import ValidatingDialog
 
 
 @dataclass(frozen=True)
@@ -97,20 +95,18 @@ class PassCriterionInput(QWidget):
         return "percent", float(self.percent.value())
 
 
-class ExamSetupDialog(QDialog):
-    """`submit(spec)` creates the exam or raises the service's refusal."""
+class ExamSetupDialog(ValidatingDialog):
+    """`create(spec)` creates the exam or raises the service's refusal."""
 
-    def __init__(self, runs: Sequence[RunRow], submit: Callable[[ExamSpec], object],
+    def __init__(self, runs: Sequence[RunRow], create: Callable[[ExamSpec], object],
                  language: str, parent: QWidget | None = None,
                  no_run_notice: QWidget | None = None) -> None:
         """`runs`: the open runs, newest first (the first is chosen). Without any, the dialog
         shows `no_run_notice` (what to do instead) and cannot create."""
-        super().__init__(parent)
+        super().__init__(language, parent, "setupError")
         self.setObjectName("examSetupDialog")
         self.setWindowTitle(self.tr("Create the completion certification test"))
-        self.submit = submit
-        self.language = language
-        self.result_value: object = None
+        self.create_exam = create
         self.run_combo = QComboBox()
         self.run_combo.setObjectName("runCombo")
         for run in runs:
@@ -145,11 +141,7 @@ class ExamSetupDialog(QDialog):
         self.capacity = QLabel()
         self.capacity.setObjectName("capacityLabel")
         self.criterion = PassCriterionInput()
-        self.error = QLabel()
-        self.error.setObjectName("setupError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        buttons = self.ok_cancel(self.tr("Create"))
 
         for w in (self.questions, self.choices, self.points):
             w.valueChanged.connect(self._sync)
@@ -175,12 +167,6 @@ class ExamSetupDialog(QDialog):
         key_box.addWidget(self.key_status)
         form.addRow(self.tr("Answer key:"), key_box)
         form.addRow(self.tr("Pass criterion:"), self.criterion)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Create"))
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if not runs and no_run_notice is not None:
             layout.addWidget(no_run_notice)
@@ -214,11 +200,5 @@ class ExamSetupDialog(QDialog):
                         str(self.labels.currentData()), self.points.value(),
                         self.key_grid.key_text(), mode, value)
 
-    def try_accept(self) -> None:
-        try:
-            self.result_value = self.submit(self.spec())
-        except Exception as exc:  # the service's refusal, shown where the input is
-            self.error.setText(problem_text(exc, self.language))
-            self.error.show()
-            return
-        self.accept()
+    def submit(self) -> object:
+        return self.create_exam(self.spec())

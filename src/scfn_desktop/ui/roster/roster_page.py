@@ -32,6 +32,7 @@ from scfn_desktop.ui.resources import icon
 from scfn_desktop.ui.roster.trainee_dialog import TraineeDialog
 from scfn_desktop.ui.roster.trainee_table import TraineeTableModel
 from scfn_desktop.ui.roster.transfer import RosterTransfer
+from scfn_desktop.ui.widgets.page_header import page_header
 from scfn_desktop.ui.workers import dispose_when_closed
 
 SEARCH_DEBOUNCE_MS = 250
@@ -108,17 +109,8 @@ class RosterPage(QWidget):
         return combo
 
     def _build_layout(self) -> None:
-        title = QLabel(self.tr("Trainee roster"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.import_button)
-        top.addWidget(self.export_button)
+        top = page_header(self.tr("Trainee roster"), self.open_button, self.import_button,
+                          self.export_button)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Search")))
@@ -183,7 +175,7 @@ class RosterPage(QWidget):
             self.table.resizeColumnsToContents()
             self.table.horizontalHeader().setStretchLastSection(True)
         self.count_label.setText(
-            QCoreApplication.translate("RosterPage", "%n trainee(s)", "", len(rows)))
+            self.tr("%n trainee(s)", "", len(rows)))  # pyside6-lupdate 6.11 finds tr()
 
     def visible_count(self) -> int:
         return self.proxy.rowCount()

@@ -38,17 +38,19 @@ from scfn_desktop.services.runs.training_runs import RunRow, create_run, list_ru
 from scfn_desktop.services.runs.validation import DaySpec
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.formatting import local_date_time
-from scfn_desktop.ui.messages import error_text
+from scfn_desktop.ui.messages import problem_text
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.resources import icon
-from scfn_desktop.ui.runs.new_run_dialog import ERROR_STYLE, NewRunDialog
+from scfn_desktop.ui.runs.new_run_dialog import NewRunDialog
 from scfn_desktop.ui.runs.run_form import RunSettings, RunSettingsForm, settings_of
 from scfn_desktop.ui.runs.venue_days import VenueDaysEditor
 from scfn_desktop.ui.runs.verdict_changes import VerdictChangesDialog
+from scfn_desktop.ui.widgets.account_form import ERROR_STYLE
+from scfn_desktop.ui.widgets.page_header import page_header
 from scfn_desktop.ui.workers import dispose_when_closed
 
 CLOSED_COLOUR = QColor("#eeeeee")
-OK_STYLE = "QLabel { color: #1b5e20; }"
+OK_STYLE = "color: #1b5e20;"
 
 
 class RunsPage(QWidget):
@@ -115,16 +117,7 @@ class RunsPage(QWidget):
         self.reload()
 
     def _build_layout(self) -> None:
-        title = QLabel(self.tr("Training runs"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.show_closed)
-        top.addWidget(self.new_button)
+        top = page_header(self.tr("Training runs"), self.show_closed, self.new_button)
 
         settings_box = QGroupBox(self.tr("Training run"))
         sv = QVBoxLayout(settings_box)
@@ -175,9 +168,7 @@ class RunsPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.runs))
         for row, run in enumerate(self.runs):
-            days = ", ".join(f"{d.day:%Y/%m/%d} {d.starts_at:%H:%M}–{d.ends_at:%H:%M}"
-                             for d in run.days)
-            values = (run.label, run.venue, days,
+            values = (run.label, run.venue, days_text(run),
                       self.tr("%1 / %2").replace("%1", str(run.trainee_count))
                       .replace("%2", str(run.capacity)),
                       self.tr("Closed") if run.closed else self.tr("Open"))
@@ -254,7 +245,7 @@ class RunsPage(QWidget):
 
     def _refused(self, exc: BaseException) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error_text(exc, self.ctx.language))
+        self.message.setText(problem_text(exc, self.ctx.language))
 
     def _confirmed(self, run: RunRow, days: list[DaySpec], threshold: int,
                    apply: Callable[[], RunRow | None]) -> RunRow | None:
@@ -335,8 +326,23 @@ class RunsPage(QWidget):
 
     def _created(self) -> None:
         row = self.dialog.result_value if self.dialog is not None else None
-        if row is not None:
+        if isinstance(row, RunRow):
             self._done(row, self.tr("Created %1.").replace("%1", row.label))
+
+
+def days_text(run: RunRow) -> str:
+    """Compact for the table: "2025/11/15, 11/16 10:00–17:00" when the days share their hours,
+    else each day with its own; the year is written once."""
+    if not run.days:
+        return "—"
+    dates = [f"{d.day:%m/%d}" for d in run.days]
+    dates[0] = f"{run.days[0].day:%Y/}{dates[0]}"
+    hours = {(d.starts_at, d.ends_at) for d in run.days}
+    if len(hours) == 1:
+        start, end = hours.pop()
+        return f"{', '.join(dates)} {start:%H:%M}–{end:%H:%M}"
+    return ", ".join(f"{date} {d.starts_at:%H:%M}–{d.ends_at:%H:%M}"
+                     for date, d in zip(dates, run.days, strict=True))
 
 
 def _title() -> str:
