@@ -28,7 +28,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..credentials import qr_matrix, qr_module_plan
 from .fonts import register_japanese_font
-from .text_fit import clipped, fitted_size, wrapped
+from .qr_draw import draw_qr
+from .text import clip_text, fit_font_size, wrap_chars
 
 GREY = Color(0.35, 0.35, 0.35)
 INSET_MM = 3.5  # nothing printed closer to the cut than this (cutting tolerance)
@@ -127,20 +128,23 @@ class _Painter:
         quiet = self.plan.quiet_zone_mm
         qr_box = self.plan.symbol_mm + 2 * quiet
         text_w = inner_w - qr_box - 1.0
-        header = clipped(f"外国人支援コーディネーター養成研修　{face.run_label}", f, 6.5, inner_w)
+        header = clip_text(f"外国人支援コーディネーター養成研修　{face.run_label}", f, 6.5, inner_w)
         self.text(header, left, y0 + INSET_MM + 2.4, 6.5, GREY)
         self.c.setStrokeColor(GREY)
         self.c.setLineWidth(0.3)
         self.c.line(left * mm, self.y(y0 + INSET_MM + 3.6), (left + inner_w) * mm,
                     self.y(y0 + INSET_MM + 3.6))
-        kana_size = fitted_size(face.kana, f, 7.5, text_w, 5.5)
-        self.text(clipped(face.kana, f, kana_size, text_w), left, y0 + 12.0, kana_size)
-        name_size = fitted_size(face.name, f, 20.0, text_w, 11.0)
-        self.text(clipped(face.name, f, name_size, text_w), left, y0 + 20.5, name_size)
-        romaji_size = fitted_size(face.romaji, f, 8.5, text_w, 6.0)
-        self.text(clipped(face.romaji, f, romaji_size, text_w), left, y0 + 25.5, romaji_size,
+        kana_size = fit_font_size(face.kana, f, 7.5, text_w, floor=5.5)
+        self.text(clip_text(face.kana, f, kana_size, text_w), left, y0 + 12.0, kana_size)
+        name_size = fit_font_size(face.name, f, 20.0, text_w, floor=11.0)
+        self.text(clip_text(face.name, f, name_size, text_w), left, y0 + 20.5, name_size)
+        romaji_size = fit_font_size(face.romaji, f, 8.5, text_w, floor=6.0)
+        self.text(clip_text(face.romaji, f, romaji_size, text_w), left, y0 + 25.5, romaji_size,
                   GREY)
-        for i, line in enumerate(wrapped(face.organisation, f, 7.5, text_w, 2)):
+        lines = wrap_chars(face.organisation, f, 7.5, text_w)
+        if len(lines) > 2:  # two lines at most: the rest is cut with an ellipsis
+            lines = [lines[0], clip_text("".join(lines[1:]), f, 7.5, text_w)]
+        for i, line in enumerate(lines):
             self.text(line, left, y0 + 31.5 + i * 3.4, 7.5)
         bottom = y0 + lay.card_h - INSET_MM - 1.2
         self.text("受講番号", left, bottom - 5.2, 6.5, GREY)
@@ -148,7 +152,7 @@ class _Painter:
         if face.group:
             gx = left + min(30.0, text_w - 16.0)
             self.text("グループ", gx, bottom - 5.2, 6.5, GREY)
-            self.text(clipped(face.group, f, 12.0, 14.0), gx, bottom, 12.0)
+            self.text(clip_text(face.group, f, 12.0, 14.0), gx, bottom, 12.0)
         qr_left = x0 + lay.card_w - INSET_MM - qr_box
         qr_top = y0 + lay.card_h - INSET_MM - qr_box - 3.0
         self.qr(face.token, qr_left + quiet, qr_top + quiet)
@@ -159,27 +163,14 @@ class _Painter:
                                revision)
 
     def qr(self, token: str, left: float, top: float) -> None:
-        """Dark modules as one rectangle per horizontal run, on a white quiet zone."""
-        matrix = qr_matrix(token)
-        module = self.plan.module_mm
+        """The symbol on a white quiet zone (the badge's background could be anything)."""
         quiet = self.plan.quiet_zone_mm
-        c = self.c
-        c.setFillColor(white)
-        side = len(matrix) * module + 2 * quiet
-        c.rect((left - quiet) * mm, self.y(top - quiet + side), side * mm, side * mm, stroke=0,
-               fill=1)
-        c.setFillColor(black)
-        for r, row in enumerate(matrix):
-            col = 0
-            while col < len(row):
-                if not row[col]:
-                    col += 1
-                    continue
-                start = col
-                while col < len(row) and row[col]:
-                    col += 1
-                c.rect((left + start * module) * mm, self.y(top + (r + 1) * module),
-                       (col - start) * module * mm, module * mm, stroke=0, fill=1)
+        matrix = qr_matrix(token)
+        side = len(matrix) * self.plan.module_mm + 2 * quiet
+        self.c.setFillColor(white)
+        self.c.rect((left - quiet) * mm, self.y(top - quiet + side), side * mm, side * mm,
+                    stroke=0, fill=1)
+        draw_qr(self.c, matrix, self.plan, left, top, self.layout.page_h)
 
 
 def iter_badges(out: str | Path | BinaryIO, faces: Sequence[BadgeFace], layout: str = "a4-10"

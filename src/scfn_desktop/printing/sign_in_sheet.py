@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import register_japanese_font
-from .text_fit import clipped, fitted_size
+from .text import clip_text, fit_font_size
 
 ROWS_PER_PAGE = 21
 MARGIN = 12.0
@@ -65,7 +65,7 @@ def _heading(c: Canvas, font: str, day: SheetDay, page: int, pages: int) -> None
     title = (f"受付表（紙）　{day.day_number}日目　{day.day.year}年{day.day.month}月{day.day.day}日"
              f"（{weekday}）　開始 {day.starts_at:%H:%M}")
     c.setFillColor(black)
-    c.setFont(font, fitted_size(title, font, 15, 210 - 2 * MARGIN, 10))
+    c.setFont(font, fit_font_size(title, font, 15, 210 - 2 * MARGIN, floor=10))
     c.drawString(MARGIN * mm, _y(MARGIN + 6), title)
     lines = (f"外国人支援コーディネーター養成研修 {day.run_label}　養成課程②（集合研修）　{day.venue}",
              f"{day.starts_at:%H:%M}〜{day.ends_at:%H:%M}　開始時刻から {day.threshold_minutes} 分以上"
@@ -73,7 +73,7 @@ def _heading(c: Canvas, font: str, day: SheetDay, page: int, pages: int) -> None
     c.setFont(font, 8)
     c.setFillColor(GREY)
     for i, line in enumerate(lines):
-        c.drawString(MARGIN * mm, _y(MARGIN + 11.5 + i * 4), clipped(line, font, 8, 210 - 2 * MARGIN))
+        c.drawString(MARGIN * mm, _y(MARGIN + 11.5 + i * 4), clip_text(line, font, 8, 210 - 2 * MARGIN))
     c.drawRightString((210 - MARGIN) * mm, _y(297 - MARGIN + 4), f"{page} / {pages}")
     c.setFillColor(black)
     x = MARGIN
@@ -106,10 +106,10 @@ def _rows(c: Canvas, font: str, people: Sequence[SheetPerson], first_index: int)
         sizes = (8, 9, 11, 7.5, 7)
         x = MARGIN
         for text, size, width in zip(cells, sizes, widths, strict=False):
-            fitted = fitted_size(text, font, size, width - 2, min(size, 6.5))
+            fitted = fit_font_size(text, font, size, width - 2, floor=min(size, 6.5))
             c.setFont(font, fitted)
             c.drawString((x + 1) * mm, _y(top + ROW_H / 2 + fitted * 0.125),
-                         clipped(text, font, fitted, width - 2))
+                         clip_text(text, font, fitted, width - 2))
             x += width
         arrival_x = MARGIN + sum(widths[:5])
         c.setFont(font, 10)
