@@ -104,9 +104,10 @@ def _rows(c: Canvas, font: str, people: Sequence[SheetPerson], first_index: int)
         top = TOP + i * ROW_H
         cells = (str(first_index + i + 1), p.number, p.name, p.kana, p.organisation)
         sizes = (8, 9, 11, 7.5, 7)
+        floors = (8, 9, 7, 5.5, 5)  # long desk names shrink before they are cut
         x = MARGIN
-        for text, size, width in zip(cells, sizes, widths, strict=False):
-            fitted = fit_font_size(text, font, size, width - 2, floor=min(size, 6.5))
+        for text, size, floor, width in zip(cells, sizes, floors, widths, strict=False):
+            fitted = fit_font_size(text, font, size, width - 2, floor=floor)
             c.setFont(font, fitted)
             c.drawString((x + 1) * mm, _y(top + ROW_H / 2 + fitted * 0.125),
                          clip_text(text, font, fitted, width - 2))
