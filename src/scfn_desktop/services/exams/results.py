@@ -8,7 +8,6 @@ readings) plus the people's decisions, so it shows exactly what was graded.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from scfn_desktop.db.models.roster import Trainee
 from scfn_desktop.omr.classify import Thresholds
 from scfn_desktop.omr.overlay import draw_overlay
 from scfn_desktop.omr.read import QuestionReading, SheetReading
-from scfn_desktop.services import audit
+from scfn_desktop.services import audit, exports
 from scfn_desktop.services.errors import NotFound
 from scfn_desktop.services.exams.grading import (
     ExamResults,
@@ -158,25 +157,13 @@ def export_results(db: Database, actor: Actor, exam_id: int, path: str | Path) -
                   round(st.correct, 3), round(st.blank, 3), round(st.doubtful, 3))
                  for st in stats]
     stat_headers = ("問", "正答", "没問", "正答率", "無答率", "要確認率")
+    results_table = exports.Table("結果", RESULT_HEADERS, rows, text_columns=frozenset({0}))
     if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "結果"
-        ws.append(RESULT_HEADERS)
-        for row in rows:
-            ws.append(row)
-        ws2 = wb.create_sheet("設問別")
-        ws2.append(stat_headers)
-        for row in stat_rows:
-            ws2.append(row)
-        wb.save(path)
+        data = exports.xlsx_bytes([results_table,
+                                   exports.Table("設問別", stat_headers, stat_rows)])
     else:
-        with path.open("w", newline="", encoding="utf-8-sig") as f:
-            w = csv.writer(f)
-            w.writerow(RESULT_HEADERS)
-            w.writerows(rows)
+        data = exports.csv_bytes(results_table).data
+    exports.write_file(path, data)
     with db.transaction() as s:
         audit.record(s, actor, "exam.export_results", "exam", exam_id,
                      after={"file": str(path), "rows": len(rows)})
