@@ -4,7 +4,9 @@ dimension, a huge inline string, declared sizes far beyond their content. Writte
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -86,3 +88,36 @@ def huge_string_rows(chars: int, chunk: int = 1 << 20) -> Iterable[str]:
         yield "A" * n
         left -= n
     yield "</t></is></c></row>"
+
+
+# -- scan files -----------------------------------------------------------------------------
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def huge_png(path: Path, width: int, height: int) -> Path:
+    """A genuine grey PNG of the given size, its image data compressed in a stream (a
+    20000 x 20000 page is 400 MB decoded and about 400 KB on disk)."""
+    compressor = zlib.compressobj(9)
+    row = b"\x00" + b"\xff" * width
+    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", idat)
+                     + _chunk(b"IEND", b""))
+    return path
+
+
+def forge_png_size(data: bytes, width: int, height: int) -> bytes:
+    header = struct.pack(">II", width, height) + data[24:29]
+    return data[:16] + header + struct.pack(">I", zlib.crc32(b"IHDR" + header)) + data[33:]
+
+
+def forge_jpeg_height(data: bytes, factor: int) -> bytes:
+    raw = bytearray(data)
+    i = 2
+    while raw[i + 1] not in (0xC0, 0xC1, 0xC2):
+        i += 2 + int.from_bytes(raw[i + 2 : i + 4], "big")
+    height = int.from_bytes(raw[i + 5 : i + 7], "big")
+    raw[i + 5 : i + 7] = (height * factor).to_bytes(2, "big")
+    return bytes(raw)

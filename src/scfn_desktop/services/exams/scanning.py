@@ -190,7 +190,7 @@ def _import_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
             select(Trainee).where(Trainee.run_id == exam.run_id))}
         error: ScanError | None = None
         try:
-            for page in load_pages(target):
+            for page in load_pages(target, label=str(path)):
                 sheet = _record_page(s, exam, layout, scan, page.page_number, page.image, trainees)
                 sheets.append(_outcome(sheet, str(path)))
                 scan.pages = page.page_number
