@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import secrets
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from scfn_desktop import config
@@ -164,21 +167,50 @@ def _import_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
     except OSError as err:
         return _file_error(path, "", err)
     with db.session() as s:
-        existing = s.scalar(select(ScanFile).where(ScanFile.exam_id == exam.id,
-                                                   ScanFile.sha256 == sha))
-        if existing is not None:
-            ja, en = MESSAGES["already"]
-            return FileOutcome(str(path), sha, "already", "already", ja, en,
-                               tuple(_outcome(sh, str(path)) for sh in existing.sheets))
+        already = _already_imported(s, exam.id, sha, path)
+        if already is not None:
+            return already
     rel = stored_path(sha, path.suffix)
     target = config.data_dir() / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists():
-        tmp = target.with_suffix(target.suffix + ".part")
+        # A name of its own: two imports of the same file at once must not share one.
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
         shutil.copyfile(path, tmp)
         tmp.replace(target)
+    try:
+        return (yield from _record_file(db, actor, exam, layout, path, sha, rel, target, index,
+                                        total))
+    except IntegrityError:
+        # Another station recorded the same file between our check and our insert
+        # (PostgreSQL; on SQLite the write lock already serialises the two).
+        with db.session() as s:
+            already = _already_imported(s, exam.id, sha, path)
+        if already is None:
+            raise
+        return already
+
+
+def _already_imported(s: Session, exam_id: int, sha: str, path: Path) -> FileOutcome | None:
+    existing = s.scalar(select(ScanFile).where(ScanFile.exam_id == exam_id,
+                                               ScanFile.sha256 == sha))
+    if existing is None:
+        return None
+    ja, en = MESSAGES["already"]
+    return FileOutcome(str(path), sha, "already", "already", ja, en,
+                       tuple(_outcome(sh, str(path)) for sh in existing.sheets))
+
+
+def _record_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, path: Path,
+                 sha: str, rel: Path, target: Path, index: int,
+                 total: int) -> ProgressGen[FileOutcome]:
     sheets: list[SheetOutcome] = []
     with db.transaction() as s:
+        # Checked again under the write lock: a concurrent scan of the same folder may have
+        # imported this file while we were copying it.
+        already = _already_imported(s, exam.id, sha, path)
+        if already is not None:
+            return already
         # The end of a very deep path (it holds the file name) fits the column: PostgreSQL
         # refuses over-long text where SQLite stores it.
         name = str(path)[-ScanFile.original_name.type.length:]
