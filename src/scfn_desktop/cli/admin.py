@@ -93,7 +93,7 @@ def cmd_demo(cli: Cli) -> int:
         cli.warn("--count は --sample-scans と一緒に指定します。",
                  "--count goes with --sample-scans.")
         return 2
-    summary = load_demo(cli.db(), cli.actor())
+    summary = load_demo(cli.db(), cli.bootstrap_actor())
     if summary.already_present:
         cli.say(f"デモデータは既にあります（{summary.run_label}、受講生 {summary.trainees_total} 名）。",
                 f"The demo data is already present ({summary.run_label}, "
@@ -146,7 +146,7 @@ def _sample_scans(cli: Cli) -> int:
 
 def cmd_user_add(cli: Cli) -> int:
     db = cli.db()
-    actor = SYSTEM if count_users(db) == 0 else cli.actor()
+    actor = cli.bootstrap_actor()
     secret = cli.new_password(cli.args.password_stdin)
     add_user(db, actor, cli.args.name, cli.args.role, secret, cli.args.display_name)
     cli.say(f"ユーザー「{cli.args.name}」（{cli.args.role}）を作成しました。",

@@ -81,8 +81,7 @@ def test_a_jpeg_with_a_forged_size_is_corrupt_not_a_blank_page(db, exam, tmp_pat
     assert not [s for s in outcome.sheets if s.error_code == "blank_page"]
 
 
-def test_the_cli_lists_every_hostile_file_and_exits_1(db, exam, tmp_path, capsys, db_url,
-                                                      monkeypatch):
+def test_the_cli_lists_every_hostile_file_and_exits_1(db, exam, tmp_path, capsys, monkeypatch):
     folder = tmp_path / "in"
     good = write_png(folder / "good.png", good_page(exam))
     (folder / "huge.png").write_bytes(forge_png_size(good.read_bytes(), 60000, 60000))
@@ -95,10 +94,11 @@ def test_the_cli_lists_every_hostile_file_and_exits_1(db, exam, tmp_path, capsys
     from scfn_desktop.services.permissions import SYSTEM
 
     accounts.add_user(db, SYSTEM, "kantoku", "proctor", "proctor-pass")
-    code = cli.main(["--db", db_url, "--lang", "en", "scan", "--exam", str(exam), str(folder),
+    code = cli.main(["--db", db.url, "--lang", "en", "scan", "--exam", str(exam), str(folder),
                      "--json"])
-    report = json.loads(capsys.readouterr().out)
-    assert code == 1
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err, err
+    report = json.loads(out)
     errors = {(e["file"].rsplit("/", 1)[-1], e["code"]) for e in report["errors"]}
     assert errors == {("huge.png", "image_too_large"), ("cut.tif", "file_truncated")}
     assert sorted(s["trainee"] for s in report["sheets"]) == [number(1), number(2)]

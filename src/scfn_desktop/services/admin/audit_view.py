@@ -36,6 +36,8 @@ VERIFY_BATCH = 2000
 ACTION_LABELS: dict[str, tuple[str, str]] = {
     "login": ("ログイン", "Logged in"),
     "login.failed": ("ログイン失敗", "Failed login"),
+    "login.throttled": ("ログイン失敗の連続（待ち時間）", "Repeated failed logins (delayed)"),
+    "login.unblock": ("ログイン待ち時間の解除", "Failed-login delay cleared"),
     "user.add": ("ユーザーの追加", "User added"),
     "user.password": ("パスワード／PINの変更", "Password changed"),
     "user.activate": ("ユーザーの有効化", "User reactivated"),
@@ -76,6 +78,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "exam_sheet": ("解答用紙", "Answer form"),
     "scan_file": ("スキャン画像", "Scan file"),
     "audit_log": ("操作記録", "Audit log"),
+    "login_throttle": ("ログイン失敗の記録", "Failed-login record"),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -99,6 +102,13 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "sheet": ("シート", "Sheet"),
     "file": ("ファイル", "File"),
     "filters": ("絞り込み条件", "Filters"),
+    "station": ("端末", "Station"),
+    "account": ("アカウント", "Account"),
+    "known_account": ("登録済みのアカウント", "Existing account"),
+    "failures": ("連続失敗回数", "Failures in a row"),
+    "failed_before": ("直前の失敗回数", "Failures before"),
+    "blocked_until": ("待ち時間の終わり", "Delayed until"),
+    "password_rehashed": ("パスワードを新しい方式で保存", "Password re-hashed"),
 }
 
 
@@ -268,7 +278,8 @@ def list_actions(db: Database, actor: Actor) -> list[str]:
 
 
 def list_actor_names(db: Database, actor: Actor) -> list[str]:
-    """The user names present in the log, including failed-login attempts' typed names."""
+    """The user names present in the log (failed logins appear as `station:<name>`: the name
+    typed at a failed login is never stored)."""
     require(actor, Permission.VERIFY_AUDIT)
     with db.session() as s:
         return list(s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
