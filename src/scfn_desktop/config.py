@@ -135,6 +135,5 @@ class Settings:
             return cls()
 
     def save(self) -> None:
-        tmp = self.path().with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.path())
+        text = json.dumps(asdict(self), ensure_ascii=False, indent=2)
+        write_private(self.path(), text.encode("utf-8"))

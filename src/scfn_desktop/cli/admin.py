@@ -64,9 +64,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_init(cli: Cli) -> int:
     db = Database(cli.url)
-    path = db.sqlite_path
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
     cli.set_db(db)
     backup = db.upgrade()
     cli.say(f"データベース: {cli.location(db)}", f"Database: {cli.location(db)}")

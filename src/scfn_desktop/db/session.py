@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from scfn_desktop.config import create_private
 from scfn_desktop.errors import ServiceError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -92,6 +93,9 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        if self.sqlite_path is not None:
+            # Owner-only before SQLite opens it (its -wal/-shm files copy the mode).
+            create_private(self.sqlite_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
@@ -160,11 +164,8 @@ class Database:
 
 
 def open_database(url: str, migrate: bool = True) -> Database:
-    """Open (creating the SQLite folder if needed) and migrate to the latest schema."""
+    """Open (creating an owner-only SQLite file and folder if needed) and migrate."""
     db = Database(url)
-    path = db.sqlite_path
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
     if migrate:
         db.upgrade()
     return db

@@ -172,11 +172,12 @@ def _import_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
             return already
     rel = stored_path(sha, path.suffix)
     target = config.data_dir() / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
+    config.private_folder(target.parent)
     if not target.exists():
         # A name of its own: two imports of the same file at once must not share one.
         tmp = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
         shutil.copyfile(path, tmp)
+        config.make_private(tmp)  # scans hold names and answers: owner-only
         tmp.replace(target)
     try:
         return (yield from _record_file(db, actor, exam, layout, path, sha, rel, target, index,
@@ -286,6 +287,7 @@ def _record_page(s: Session, exam: ExamView, layout: Layout, scan: ScanFile, pag
         ok, buf = cv2.imencode(".png", reading.warped)
         if ok:
             path.write_bytes(buf.tobytes())
+            config.make_private(path)
     return sheet
 
 
