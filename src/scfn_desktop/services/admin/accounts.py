@@ -19,7 +19,7 @@ from scfn_desktop.db import Database
 from scfn_desktop.db.models.accounts import ROLES, User
 from scfn_desktop.services import audit
 from scfn_desktop.services.admin import login_throttle, passwords
-from scfn_desktop.services.admin.passwords import check_secret, hash_secret
+from scfn_desktop.services.admin.passwords import check_secret, hash_secret, secret_digest
 from scfn_desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
 from scfn_desktop.services.permissions import ROLE_LABELS, SYSTEM, Actor, Permission, require
 
@@ -80,7 +80,8 @@ def add_user(db: Database, actor: Actor, username: str, role: str, secret: str,
         s.add(user)
         s.flush()
         audit.record(s, actor, "user.add", "user", user.id, None,
-                     {"username": user.username, "role": role, "display_name": user.display_name})
+                     {"username": user.username, "role": role, "display_name": user.display_name,
+                      "secret": secret_digest(user.password_hash)})
         return user
 
 
@@ -114,6 +115,7 @@ def authenticate(db: Database, username: str, secret: str) -> Actor:
                 details["failed_before"] = failed_before
             if rehashed:
                 details["password_rehashed"] = True
+                details["secret"] = secret_digest(user.password_hash)
             audit.record(s, Actor(username=user.username, role=user.role, user_id=user.id),
                          "login", "user", user.id, None, details)
     if not ok or user is None:
@@ -145,7 +147,7 @@ def change_secret(db: Database, actor: Actor, username: str, new_secret: str) ->
                                    f"No user '{username}'.")
         user.password_hash = hash_secret(new_secret)
         audit.record(s, actor, "user.password", "user", user.id, None,
-                     {"username": user.username})
+                     {"username": user.username, "secret": secret_digest(user.password_hash)})
 
 
 def list_users(db: Database) -> list[dict[str, object]]:

@@ -109,6 +109,14 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "failed_before": ("直前の失敗回数", "Failures before"),
     "blocked_until": ("待ち時間の終わり", "Delayed until"),
     "password_rehashed": ("パスワードを新しい方式で保存", "Password re-hashed"),
+    "secret": ("パスワードの記録（要約）", "Password hash (digest)"),
+    "sheet_digests": ("読み取り結果の要約", "Reading digests"),
+    "sheet+marks": ("用紙とマークの読み取り結果", "Sheet and marks as read"),
+    "decisions": ("判定", "Decisions"),
+    "latest": ("最新の判定", "Latest decision"),
+    "voided": ("没問", "Voided questions"),
+    "key": ("正答", "Answer key"),
+    "pass": ("合格基準", "Pass criterion"),
 }
 
 

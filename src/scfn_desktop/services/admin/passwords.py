@@ -80,6 +80,13 @@ def needs_rehash(stored: str) -> bool:
     return parsed is None or parsed[:3] != current_cost()
 
 
+def secret_digest(stored: str) -> str:
+    """A short digest of a stored hash, for the audit log: lets reconciliation notice a hash
+    replaced in the database directly (someone giving themselves a known password) and reveals
+    nothing of the password (it is a digest of a salted scrypt hash)."""
+    return hashlib.sha256(stored.encode("utf-8")).hexdigest()[:16]
+
+
 @functools.cache
 def _dummy_hash(cost: tuple[int, int, int]) -> str:
     return hash_secret(secrets.token_urlsafe(16))

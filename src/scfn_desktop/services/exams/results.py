@@ -25,7 +25,7 @@ from scfn_desktop.db.models.roster import Trainee
 from scfn_desktop.omr.classify import Thresholds
 from scfn_desktop.omr.overlay import draw_overlay
 from scfn_desktop.omr.read import QuestionReading, SheetReading
-from scfn_desktop.services import audit, exports
+from scfn_desktop.services import audit, audit_checkpoint, exports
 from scfn_desktop.services.errors import NotFound
 from scfn_desktop.services.exams.grading import (
     ExamResults,
@@ -146,7 +146,8 @@ RESULT_HEADERS = ("受講番号", "氏名", "得点", "満点", "判定", "理�
 
 
 def export_results(db: Database, actor: Actor, exam_id: int, path: str | Path) -> Path:
-    """Results per trainee as .xlsx or .csv (by suffix; csv is UTF-8 with BOM for Excel)."""
+    """Results per trainee as .xlsx or .csv (by suffix; csv is UTF-8 with BOM for Excel), with
+    the audit log's signed checkpoint (its own sheet, or rows after a blank one in CSV)."""
     require(actor, Permission.VIEW_RESULTS)
     path = Path(path)
     results = exam_results(db, exam_id)
@@ -157,12 +158,17 @@ def export_results(db: Database, actor: Actor, exam_id: int, path: str | Path) -
                   round(st.correct, 3), round(st.blank, 3), round(st.doubtful, 3))
                  for st in stats]
     stat_headers = ("問", "正答", "没問", "正答率", "無答率", "要確認率")
-    results_table = exports.Table("結果", RESULT_HEADERS, rows, text_columns=frozenset({0}))
+    # The signed head of the audit log goes onto the paper the committee keeps: a later
+    # rewrite of the log cannot match it (services.audit_checkpoint).
+    checkpoint = [list(line) for line in audit_checkpoint.current(db).paper_lines()]
     if path.suffix.lower() == ".xlsx":
-        data = exports.xlsx_bytes([results_table,
-                                   exports.Table("設問別", stat_headers, stat_rows)])
+        data = exports.xlsx_bytes([
+            exports.Table("結果", RESULT_HEADERS, rows, text_columns=frozenset({0})),
+            exports.Table("設問別", stat_headers, stat_rows),
+            exports.Table("監査チェックポイント", ("項目", "値"), checkpoint[1:], widths=(34, 90))])
     else:
-        data = exports.csv_bytes(results_table).data
+        data = exports.csv_bytes(exports.Table(
+            "結果", RESULT_HEADERS, [*rows, [], *checkpoint])).data
     exports.write_file(path, data)
     with db.transaction() as s:
         audit.record(s, actor, "exam.export_results", "exam", exam_id,

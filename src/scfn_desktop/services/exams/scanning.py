@@ -206,6 +206,7 @@ def _record_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
                  sha: str, rel: Path, target: Path, index: int,
                  total: int) -> ProgressGen[FileOutcome]:
     sheets: list[SheetOutcome] = []
+    digests: dict[str, str] = {}
     with db.transaction() as s:
         # Checked again under the write lock: a concurrent scan of the same folder may have
         # imported this file while we were copying it.
@@ -226,6 +227,7 @@ def _record_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
             for page in load_pages(target, label=str(path)):
                 sheet = _record_page(s, exam, layout, scan, page.page_number, page.image, trainees)
                 sheets.append(_outcome(sheet, str(path)))
+                digests[str(sheet.id)] = sheet_digest(sheet)
                 scan.pages = page.page_number
                 yield Progress(index, total, f"{path.name} {page.page_number}ページ目",
                                f"{path.name} page {page.page_number}")
@@ -236,11 +238,24 @@ def _record_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
         audit.record(s, actor, "scan.import", "scan_file", scan.id, after={
             "exam_id": exam.id, "file": str(path), "sha256": sha, "pages": scan.pages,
             "error": scan.error_code, "sheets": [[o.page, o.status, o.trainee_number]
-                                                 for o in sheets]})
+                                                 for o in sheets],
+            "sheet_digests": digests})
     if error is not None:
         return FileOutcome(str(path), sha, "error", error.error_code, error.message_ja,
                            error.message_en, tuple(sheets))
     return FileOutcome(str(path), sha, "imported", sheets=tuple(sheets))
+
+
+def sheet_digest(sheet: ExamSheet) -> str:
+    """A short digest of what the reader stored for a sheet (whose it is, its status and every
+    machine-read mark), recorded in the audit entry so that reconciliation notices a sheet or
+    a mark edited in the database directly (services.admin.reconcile)."""
+    marks = sorted([m.question, m.machine_status, json.loads(m.machine_labels_json or "[]")]
+                   for m in sheet.marks)
+    value = {"status": sheet.status, "trainee_id": sheet.trainee_id, "error": sheet.error_code,
+             "qr": sheet.qr_number, "grid": sheet.grid_number, "marks": marks}
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _outcome(sheet: ExamSheet, file: str) -> SheetOutcome:
