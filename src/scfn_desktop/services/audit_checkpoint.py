@@ -28,11 +28,13 @@ import base64
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from scfn_desktop import config
@@ -209,44 +211,57 @@ class CheckpointReport:
     behind: int = 0  # entries recorded after the checkpoint (normal: they are newer)
 
 
-def check(session: Session, checkpoint: Checkpoint, source: str) -> CheckpointReport:
-    """Does the log still hold what the checkpoint signed?"""
-
-    def report(ok: bool, ja: str = "", en: str = "", behind: int = 0) -> CheckpointReport:
-        return CheckpointReport(ok, source, checkpoint.seq, checkpoint.at, checkpoint.key, ja,
-                                en, behind)
-
-    public = keys.station_public_key()
-    if checkpoint.key != fingerprint(public):
-        return report(False, f"このチェックポイントは別の鍵（{checkpoint.key}）で署名されています。"
-                             f"この端末の鍵は {fingerprint(public)} です。",
-                      f"The checkpoint was signed by another key ({checkpoint.key}); this "
-                      f"station's key is {fingerprint(public)}.")
+def signature_problem(checkpoint: Checkpoint,
+                      public_key: Ed25519PublicKey | None) -> tuple[str, str] | None:
+    """Why the checkpoint's signature cannot be trusted (ja, en), or None when it verifies."""
+    if public_key is None:
+        own = keys.station_fingerprint()
+        return (f"このチェックポイントは別の鍵（{checkpoint.key}）で署名されています。この端末の鍵は "
+                f"{own} です（その鍵の公開鍵は keys/trusted にありません）。",
+                f"The checkpoint was signed by another key ({checkpoint.key}); this station's "
+                f"key is {own} (that key's public key is not in keys/trusted).")
     try:
         signature = base64.b64decode(checkpoint.signature, validate=True)
     except ValueError:
         signature = b""
-    if not verify(public, AUDIT_CHECKPOINT_CONTEXT, checkpoint.payload(), signature):
-        return report(False, "チェックポイントの署名が正しくありません（ファイルが書き換えられています）。",
-                      "The checkpoint's signature does not match: the file was altered.")
-    head = read_head(session)
+    if not verify(public_key, AUDIT_CHECKPOINT_CONTEXT, checkpoint.payload(), signature):
+        return ("チェックポイントの署名が正しくありません（ファイルが書き換えられています）。",
+                "The checkpoint's signature does not match: the file was altered.")
+    return None
+
+
+def head_problem(head: Head, hash_at: Callable[[int], str | None],
+                 checkpoint: Checkpoint) -> tuple[str, str] | None:
+    """Why the log (its `head`, and `hash_at(seq)`) no longer holds what was signed."""
     if checkpoint.seq == 0:
-        return report(True, behind=head.seq)
+        return None
     if head.chain_id != checkpoint.chain_id:
-        return report(False, "操作記録の最初の記録がチェックポイントと違います（記録がすべて削除されたか、"
-                             "作り直されたか、別のデータベースです）。",
-                      "The log's first entry differs from the checkpoint's: every entry was "
-                      "deleted or rebuilt, or this is another database.")
-    entry = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.seq == checkpoint.seq))
+        return ("操作記録の最初の記録がチェックポイントと違います（記録がすべて削除されたか、"
+                "作り直されたか、別のデータベースです）。",
+                "The log's first entry differs from the checkpoint's: every entry was "
+                "deleted or rebuilt, or this is another database.")
+    entry = hash_at(checkpoint.seq)
     if entry is None:
-        last = session.scalar(select(func.max(AuditEntry.seq))) or 0
-        return report(False, f"最新の記録が削除されています: チェックポイント（{checkpoint.at}）には連番 "
-                             f"{checkpoint.seq} までありましたが、操作記録は連番 {last} で終わっています。",
-                      f"The newest entries were deleted: the checkpoint ({checkpoint.at}) "
-                      f"holds entries up to {checkpoint.seq}, the log ends at {last}.")
+        return (f"最新の記録が削除されています: チェックポイント（{checkpoint.at}）には連番 "
+                f"{checkpoint.seq} までありましたが、操作記録は連番 {head.seq} で終わっています。",
+                f"The newest entries were deleted: the checkpoint ({checkpoint.at}) holds "
+                f"entries up to {checkpoint.seq}, the log ends at {head.seq}.")
     if entry != checkpoint.entry_hash:
-        return report(False, f"連番 {checkpoint.seq} の記録が署名済みのチェックポイントと違います"
-                             "（記録を書き換えてハッシュを計算し直しています）。",
-                      f"Entry {checkpoint.seq} differs from the signed checkpoint: the log was "
-                      "rewritten and its hashes recomputed.")
-    return report(True, behind=head.seq - checkpoint.seq)
+        return (f"連番 {checkpoint.seq} の記録が署名済みのチェックポイントと違います"
+                "（記録を書き換えてハッシュを計算し直しています）。",
+                f"Entry {checkpoint.seq} differs from the signed checkpoint: the log was "
+                "rewritten and its hashes recomputed.")
+    return None
+
+
+def check(session: Session, checkpoint: Checkpoint, source: str) -> CheckpointReport:
+    """Does the log still hold what the checkpoint signed?"""
+    problem = signature_problem(checkpoint, keys.public_key_for(checkpoint.key))
+    head = read_head(session)
+    if problem is None:
+        problem = head_problem(head, lambda seq: session.scalar(
+            select(AuditEntry.entry_hash).where(AuditEntry.seq == seq)), checkpoint)
+    ja, en = problem or ("", "")
+    return CheckpointReport(problem is None, source, checkpoint.seq, checkpoint.at,
+                            checkpoint.key, ja, en,
+                            max(head.seq - checkpoint.seq, 0) if problem is None else 0)

@@ -20,11 +20,18 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from scfn_desktop import config
-from scfn_desktop.credentials import CredentialError, fingerprint, load_or_create_private_key
+from scfn_desktop.credentials import (
+    CredentialError,
+    fingerprint,
+    load_or_create_private_key,
+    public_key_from_pem,
+    public_key_to_pem,
+)
 from scfn_desktop.services.errors import ServiceError
 
 KEYS_FOLDER = "keys"
 STATION_KEY_FILE = "station.pem"
+TRUSTED_FOLDER = "trusted"  # public keys of other stations (e.g. the PC a backup came from)
 
 
 def keys_dir() -> Path:
@@ -50,3 +57,32 @@ def station_public_key() -> Ed25519PublicKey:
 def station_fingerprint() -> str:
     """`XXXX-XXXX-XXXX-XXXX`: what a person compares on screen and on paper."""
     return fingerprint(station_public_key())
+
+
+def public_key_for(key_fingerprint: str) -> Ed25519PublicKey | None:
+    """This station's public key, or a trusted one (`keys/trusted/<fingerprint>.pem`) with that
+    fingerprint; None when this station does not know the key."""
+    own = station_public_key()
+    if fingerprint(own) == key_fingerprint:
+        return own
+    path = keys_dir() / TRUSTED_FOLDER / f"{key_fingerprint}.pem"
+    if not path.is_file():
+        return None
+    try:
+        key = public_key_from_pem(path.read_bytes()[:64 * 1024])
+    except (CredentialError, OSError):
+        return None
+    return key if fingerprint(key) == key_fingerprint else None
+
+
+def trust_public_key(pem: str) -> str:
+    """Keep another station's public key (e.g. the one a restored backup was signed with) so
+    its checkpoints can be checked here; returns its fingerprint."""
+    try:
+        key = public_key_from_pem(pem)
+    except CredentialError as exc:
+        raise ServiceError(exc.reason_ja, exc.reason_en) from exc
+    name = fingerprint(key)
+    config.write_private(keys_dir() / TRUSTED_FOLDER / f"{name}.pem",
+                         public_key_to_pem(key).encode("ascii"))
+    return name
