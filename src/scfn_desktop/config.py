@@ -92,8 +92,7 @@ def config_dir() -> Path:
     """The folder holding `settings.json` (per-user preferences such as the UI language)."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path, tighten=True)
 
 
 def default_db_path() -> Path:
