@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from scfn_desktop import config
@@ -66,9 +67,11 @@ def delay_after(failures: int) -> timedelta:
     return min(timedelta(seconds=2 ** (failures - FREE_FAILURES)), MAX_DELAY)
 
 
-def _row(s: Session, scope: str, key: str) -> LoginThrottle | None:
-    return s.scalar(select(LoginThrottle).where(LoginThrottle.scope == scope,
-                                                LoginThrottle.key == key))
+def _row(s: Session, scope: str, key: str, lock: bool = False) -> LoginThrottle | None:
+    """The counter; `lock` holds its row until commit (PostgreSQL: two stations counting at
+    once must not lose a failure; SQLite's write lock serialises them anyway)."""
+    stmt = select(LoginThrottle).where(LoginThrottle.scope == scope, LoginThrottle.key == key)
+    return s.scalar(stmt.with_for_update() if lock else stmt)
 
 
 def _wait_text(seconds: int) -> tuple[str, str]:
@@ -92,10 +95,15 @@ def check_allowed(s: Session, here: Station, user: User | None, now: datetime) -
 
 def _count(s: Session, scope: str, key: str, label: str, here: Station,
            now: datetime) -> LoginThrottle:
-    row = _row(s, scope, key)
+    row = _row(s, scope, key, lock=True)
     if row is None:
-        row = LoginThrottle(scope=scope, key=key, label=label, failures=0)
-        s.add(row)
+        try:  # two stations failing for one account at once (PostgreSQL): the second updates
+            with s.begin_nested():
+                row = LoginThrottle(scope=scope, key=key, label=label, failures=0)
+                s.add(row)
+        except IntegrityError:
+            row = _row(s, scope, key, lock=True)
+            assert row is not None
     if row.last_failed_at is None or now - row.last_failed_at > FORGET_AFTER:
         row.failures, row.first_failed_at = 0, now
     row.failures += 1
