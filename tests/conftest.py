@@ -32,6 +32,12 @@ def _isolated_data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def data_dir(tmp_path):
+    """The data folder of this test (scans, keys, checkpoints, settings): SCFN_DATA_DIR."""
+    return tmp_path
+
+
+@pytest.fixture
 def db_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path}/t.sqlite3"
 

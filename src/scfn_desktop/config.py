@@ -13,6 +13,7 @@ default (see docs/security.md).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -79,6 +80,15 @@ def write_private(path: Path, data: bytes) -> Path:
             tmp.unlink()
         raise
     return path
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MB pieces (scans and backups can be large)."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def data_dir() -> Path:

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TypeVar
 
 from scfn_desktop.cli.common import Cli
 from scfn_desktop.config import data_dir
 from scfn_desktop.services.backup.create import create_backup
 from scfn_desktop.services.backup.restore import restore_backup
 from scfn_desktop.services.backup.verify import verify_backup_steps
-from scfn_desktop.services.progress import Progress, run_to_end
+from scfn_desktop.services.progress import Progress, ProgressGen, run_to_end
+
+T = TypeVar("T")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,16 +35,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_restore)
 
 
-def _progress(cli: Cli):  # type: ignore[no-untyped-def]
+def _run(cli: Cli, gen: ProgressGen[T]) -> T:
+    """Drive the service, showing its progress on one stderr line."""
+
     def show(p: Progress) -> None:
         print(f"\r{cli.t(p.message_ja, p.message_en)}", end="", file=cli.stderr, flush=True)
-    return show
+
+    result = run_to_end(gen, show)
+    print(file=cli.stderr)
+    return result
 
 
 def cmd_create(cli: Cli) -> int:
     folder = cli.args.to or data_dir() / "backups"
-    result = run_to_end(create_backup(cli.db(), cli.actor(), folder), _progress(cli))
-    print(file=cli.stderr)
+    result = _run(cli, create_backup(cli.db(), cli.actor(), folder))
     cli.say(f"バックアップを作成しました: {result.path}（ファイル {result.files} 個、"
             f"{result.bytes / 1e6:.1f} MB、操作記録 連番 {result.audit_seq} まで）",
             f"Backup written: {result.path} ({result.files} files, "
@@ -50,8 +57,7 @@ def cmd_create(cli: Cli) -> int:
 
 
 def cmd_verify(cli: Cli) -> int:
-    report = run_to_end(verify_backup_steps(cli.args.path), _progress(cli))
-    print(file=cli.stderr)
+    report = _run(cli, verify_backup_steps(cli.args.path))
     if not report.ok:
         for line in report.lines(cli.lang):
             cli.warn(line)
@@ -72,8 +78,7 @@ def cmd_verify(cli: Cli) -> int:
 
 
 def cmd_restore(cli: Cli) -> int:
-    result = run_to_end(restore_backup(cli.db(), cli.actor(), cli.args.path), _progress(cli))
-    print(file=cli.stderr)
+    result = _run(cli, restore_backup(cli.db(), cli.actor(), cli.args.path))
     cli.say(f"復元しました（操作記録 連番 {result.audit_seq} まで、スキャン画像 {result.scans_added} 件を追加）。"
             f"元のデータベースは {result.kept_aside} に保存しました。アプリを再起動してください。",
             f"Restored (audit log up to seq {result.audit_seq}, {result.scans_added} scans "

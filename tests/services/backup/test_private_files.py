@@ -21,6 +21,23 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes (Windows
 
 
 @pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A data folder of its own, so the test's scanner folder is not part of what is checked."""
+    monkeypatch.setenv("SCFN_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir):
+    from scfn_desktop.config import resolve_db_url
+    from scfn_desktop.db.session import open_database
+
+    database = open_database(resolve_db_url())
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
 def wide_umask():
     """The usual desktop umask, under which a plain open() makes world-readable files."""
     old = os.umask(0o022)

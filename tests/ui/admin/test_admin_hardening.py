@@ -15,26 +15,8 @@ from scfn_desktop.services.backup import schedule
 from scfn_desktop.services.errors import PermissionDenied
 from scfn_desktop.ui.admin.users_page import UsersPage
 from scfn_desktop.ui.dialogs.login import LoginDialog
-from scfn_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, ctx):
-    kept: list[MainWindow] = []
-
-    def make(role: str, language: str = "en") -> MainWindow:
-        w = MainWindow(ctx(role, language))
-        qtbot.addWidget(w)
-        w.show()
-        kept.append(w)
-        return w
-
-    yield make
-    for w in kept:
-        w.backup_menu.timer.stop()
-    kept.clear()
 
 
 def test_the_login_dialog_makes_a_guesser_wait(db, users, qtbot, japanese):

@@ -21,21 +21,6 @@ from scfn_desktop.ui.registry import page_specs
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def window(qtbot, ctx):
-    kept: list[MainWindow] = []  # qtbot keeps only weak references
-
-    def make(role: str, language: str = "en") -> MainWindow:
-        w = MainWindow(ctx(role, language))
-        qtbot.addWidget(w)
-        w.show()
-        kept.append(w)
-        return w
-
-    yield make
-    kept.clear()
-
-
 def test_pages_are_registered_with_their_permissions():
     specs = {s.key: s.permission.value for s in page_specs()}
     assert specs["users"] == "manage_users" and specs["audit"] == "verify_audit"

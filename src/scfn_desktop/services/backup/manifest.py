@@ -14,13 +14,13 @@ final name is never half a backup.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from scfn_desktop.config import sha256_file as sha256_file  # re-exported for the backup room
 from scfn_desktop.services.errors import ServiceError
 
 FORMAT = "scfn-backup"
@@ -33,14 +33,6 @@ MANUAL_PREFIX = "scfn-backup-"
 AUTO_PREFIX = "scfn-auto-"
 STAMP = "%Y%m%d-%H%M%S"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 @dataclass

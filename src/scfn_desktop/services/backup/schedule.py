@@ -76,7 +76,7 @@ def automatic_backups(folder: Path) -> list[Path]:
         return []
     found = [p for p in folder.iterdir() if p.is_dir() and p.name.startswith(mf.AUTO_PREFIX)
              and mf.backup_time(p) is not None]
-    return sorted(found, key=lambda p: mf.backup_time(p) or datetime.min)
+    return sorted(found, key=lambda p: (mf.backup_time(p) or datetime.min, p.name))
 
 
 def due(db: Database, policy: AutoBackupPolicy, now: datetime) -> bool:
@@ -88,10 +88,10 @@ def due(db: Database, policy: AutoBackupPolicy, now: datetime) -> bool:
     return last is None or now - last >= timedelta(minutes=policy.every_minutes)
 
 
-def prune(folder: Path, keep: int) -> list[Path]:
+def prune(folder: Path, keep: int, made: Path | None = None) -> list[Path]:
     """Delete the oldest automatic backups beyond the last `keep` (manual ones are never
-    touched); returns the folders removed."""
-    old = automatic_backups(folder)[:-keep] if keep > 0 else []
+    touched, nor the one just `made`, even if the clock was set back); returns those removed."""
+    old = [p for p in (automatic_backups(folder)[:-keep] if keep > 0 else []) if p != made]
     for path in old:
         shutil.rmtree(path, ignore_errors=True)
     return old
@@ -100,5 +100,5 @@ def prune(folder: Path, keep: int) -> list[Path]:
 def run_scheduled(db: Database, policy: AutoBackupPolicy) -> ProgressGen[BackupResult]:
     """Make the automatic backup and keep only the last `policy.keep`."""
     result = yield from create_backup(db, SYSTEM, policy.folder, automatic=True)
-    prune(Path(policy.folder), policy.keep)
+    prune(Path(policy.folder), policy.keep, result.path)
     return result

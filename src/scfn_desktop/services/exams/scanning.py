@@ -117,11 +117,7 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return config.sha256_file(path)
 
 
 def stored_path(sha: str, suffix: str) -> Path:

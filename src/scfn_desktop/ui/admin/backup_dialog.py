@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from scfn_desktop.services.backup import schedule
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.ui.context import AppContext
+from scfn_desktop.ui.widgets.account_form import error_label
 
 
 class AutoBackupDialog(QDialog):
@@ -62,11 +63,7 @@ class AutoBackupDialog(QDialog):
             "data folder: the copy must survive the PC."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.enabled)
         form.addRow(self.tr("Folder"), folder_row)

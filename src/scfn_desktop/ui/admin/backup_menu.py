@@ -10,8 +10,10 @@ reporting in the status bar. Long work runs through `ui.workers`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
@@ -24,7 +26,12 @@ from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.admin.backup_dialog import AutoBackupDialog
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error, show_info
-from scfn_desktop.ui.workers import ProgressTask, dispose_when_closed, run_with_progress
+from scfn_desktop.ui.workers import (
+    GenFactory,
+    ProgressTask,
+    dispose_when_closed,
+    run_with_progress,
+)
 
 CHECK_EVERY_MS = 60_000
 
@@ -70,13 +77,16 @@ class BackupMenu(QObject):
         if folder:
             self.back_up_to(Path(folder))
 
+    def _run(self, title: str, factory: GenFactory, on_done: Callable[[Any], None]
+             ) -> ProgressTask:
+        self.task = run_with_progress(self.window, title, factory, on_done=on_done,
+                                      on_error=self._failed, pick=self.ctx.pick)
+        return self.task
+
     def back_up_to(self, folder: Path) -> ProgressTask:
         db, actor = self.ctx.db, self.ctx.actor
-        self.task = run_with_progress(self.window, self.tr("Backing up"),
-                                      lambda: create_backup(db, actor, folder),
-                                      on_done=self._backed_up, on_error=self._failed,
-                                      pick=self.ctx.pick)
-        return self.task
+        return self._run(self.tr("Backing up"), lambda: create_backup(db, actor, folder),
+                         self._backed_up)
 
     def _backed_up(self, result: BackupResult) -> None:
         self.last_box = show_info(self.window, self.tr("Backup"), self.tr(
@@ -94,11 +104,8 @@ class BackupMenu(QObject):
             self.verify(Path(folder))
 
     def verify(self, folder: Path) -> ProgressTask:
-        self.task = run_with_progress(self.window, self.tr("Verifying the backup"),
-                                      lambda: verify_backup_steps(folder),
-                                      on_done=self._verified, on_error=self._failed,
-                                      pick=self.ctx.pick)
-        return self.task
+        return self._run(self.tr("Verifying the backup"), lambda: verify_backup_steps(folder),
+                         self._verified)
 
     def _verified(self, report: BackupReport) -> None:
         if report.ok and report.manifest is not None:
@@ -131,11 +138,8 @@ class BackupMenu(QObject):
 
     def restore(self, folder: Path) -> ProgressTask:
         db, actor = self.ctx.db, self.ctx.actor
-        self.task = run_with_progress(self.window, self.tr("Restoring the backup"),
-                                      lambda: restore_backup(db, actor, folder),
-                                      on_done=self._restored, on_error=self._failed,
-                                      pick=self.ctx.pick)
-        return self.task
+        return self._run(self.tr("Restoring the backup"),
+                         lambda: restore_backup(db, actor, folder), self._restored)
 
     def _restored(self, result: RestoreResult) -> None:
         self.last_box = show_info(self.window, self.tr("Restore from a backup"), self.tr(
