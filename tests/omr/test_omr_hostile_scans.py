@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -42,15 +43,18 @@ def test_a_png_claiming_60000_square_is_refused_from_its_header(forms, tmp_path)
     assert "60000×60000" in refused.value.message_ja and "claims-huge.png" in refused.value.message_en
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM (Linux)")
 def test_a_real_20000_square_png_is_refused_without_decoding(tmp_path):
     """Today it gave an error only after taking 3.7 GB (the venue PC has 4). Measured in a
-    fresh process, so the peak memory is this file's alone."""
+    fresh process by its own peak (VmHWM: ru_maxrss would carry the parent's across exec)."""
     path = huge_png(tmp_path / "big.png", 20000, 20000)
-    probe = ("import json, resource, sys\n"
+    probe = ("import json, re, sys\n"
              "from scfn_desktop.omr.images import ScanError, load_pages\n"
              "try:\n    list(load_pages(sys.argv[1])); code = ''\n"
              "except ScanError as e:\n    code = e.error_code\n"
-             "print(json.dumps([code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))\n")
+             "status = open('/proc/self/status').read()\n"
+             "peak = int(re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
+             "print(json.dumps([code, peak]))\n")
     out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True,
                          text=True, check=True, timeout=120).stdout
     code, max_rss_kib = json.loads(out)
