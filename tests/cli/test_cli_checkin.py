@@ -24,6 +24,17 @@ def run(db_url, capsys, monkeypatch):
     return _run
 
 
+@pytest.fixture(autouse=True)
+def staff_login(db, monkeypatch):
+    """Every change from the CLI needs a login: a venue staff account."""
+    from scfn_desktop.services.admin import accounts
+    from scfn_desktop.services.permissions import SYSTEM
+
+    accounts.add_user(db, SYSTEM, "uketsuke", "staff", "uketsuke-pass")
+    monkeypatch.setenv("SCFN_USER", "uketsuke")
+    monkeypatch.setenv("SCFN_PASSWORD", "uketsuke-pass")
+
+
 @pytest.fixture
 def kit(db):
     return make_run(db, trainees=4)

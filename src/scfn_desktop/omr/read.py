@@ -39,7 +39,7 @@ from .classify import (
 )
 from .images import ScanError
 from .layout import Layout
-from .qr import decode_sheet_qr
+from .qr import decode_sheet_qr, find_code_anywhere
 from .sheet_code import SheetCode, SheetCodeError, parse_sheet_code
 
 WORK_PX_PER_MM = 6.0  # ~152 dpi: enough for 4.6 mm bubbles, fast to process
@@ -261,7 +261,7 @@ def read_sheet(
 
     number, number_doubtful = _read_number(n_adjusted, t, layout.number_digits)
     h_grey = np.diag([1 / scale, 1 / scale, 1.0]) @ h_work
-    qr_text = decode_sheet_qr(work, h_work, grey, h_grey, layout)
+    qr_text = decode_sheet_qr(work, h_work, grey, h_grey, layout) or find_code_anywhere(work)
 
     reading = SheetReading(
         layout=layout,
@@ -321,9 +321,9 @@ def _cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "layout_mismatch",
                 ERROR,
-                "この用紙は別の試験形式用に印刷されたものです。",
-                f"sheet was printed for another layout ({code.layout_fingerprint}, "
-                f"expected {r.layout.fingerprint})",
+                "別の試験の解答用紙です（用紙の形式が違います）。マークは採点に使いません。",
+                f"form of another exam: printed for layout {code.layout_fingerprint}, this "
+                f"exam uses {r.layout.fingerprint}; its marks are not used",
             )
         )
     if code is not None and expected_exam_id is not None and code.exam_id != expected_exam_id:
@@ -331,8 +331,9 @@ def _cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "exam_mismatch",
                 ERROR,
-                f"別の試験の用紙です（試験ID {code.exam_id}）。",
-                f"sheet belongs to exam {code.exam_id}, expected {expected_exam_id}",
+                f"別の試験の解答用紙です（試験ID {code.exam_id}）。マークは採点に使いません。",
+                f"form of another exam (exam {code.exam_id}, this is exam "
+                f"{expected_exam_id}); its marks are not used",
             )
         )
 

@@ -38,6 +38,7 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     VERIFY_AUDIT = "verify_audit"
     LOAD_DEMO = "load_demo"
+    MANAGE_BACKUPS = "manage_backups"  # back up now, restore, automatic backup settings
 
 
 ROLE_LABELS: dict[str, tuple[str, str]] = {

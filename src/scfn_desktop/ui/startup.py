@@ -14,8 +14,6 @@ def open_database_for_gui(url: str, language: str, demo: bool = False) -> Databa
     """The migrated database, or None after telling the user why it could not be opened."""
     try:
         db = Database(url)
-        if db.sqlite_path is not None:
-            db.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         backup = db.upgrade()
     except Exception as exc:  # any failure here must reach the user, not a console
         QMessageBox.critical(None, QCoreApplication.translate("Startup", "Cannot open the database"),

@@ -44,6 +44,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "review.sheet_count": ("採点に使う解答用紙の選択", "Sheet chosen for grading"),
     "review.sheet_discard": ("解答用紙の除外", "Sheet discarded"),
     "audit.export": ("操作記録の書き出し", "Audit log exported"),
+    "login.throttled": ("ログイン失敗の連続（待ち時間）", "Repeated failed logins (delayed)"),
+    "login.unblock": ("ログイン待ち時間の解除", "Failed-login delay cleared"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
@@ -58,6 +60,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "exam_sheet": ("解答用紙", "Answer form"),
     "scan_file": ("スキャン画像", "Scan file"),
     "audit_log": ("操作記録", "Audit log"),
+    "login_throttle": ("ログイン失敗の記録", "Failed-login record"),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -122,6 +125,19 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "seed": ("乱数の種", "Random seed"),
     "files": ("ファイル", "Files"),
     "absent": ("欠席の受講番号", "Absent trainees"),
+    "station": ("端末", "Station"),
+    "account": ("アカウント", "Account"),
+    "known_account": ("登録済みのアカウント", "Existing account"),
+    "failures": ("連続失敗回数", "Failures in a row"),
+    "failed_before": ("直前の失敗回数", "Failures before"),
+    "blocked_until": ("待ち時間の終わり", "Delayed until"),
+    "password_rehashed": ("パスワードを新しい方式で保存", "Password re-hashed"),
+    "secret": ("パスワードの記録（要約）", "Password hash (digest)"),
+    "sheet_digests": ("読み取り結果の要約", "Reading digests"),
+    "sheet+marks": ("用紙とマークの読み取り結果", "Sheet and marks as read"),
+    "decisions": ("判定", "Decisions"),
+    "latest": ("最新の判定", "Latest decision"),
+    "voided": ("没問", "Voided questions"),
 }
 
 

@@ -29,7 +29,7 @@ from scfn_desktop.db.models.accounts import User
 from scfn_desktop.db.models.roster import StageRecord, Trainee, TrainingRun
 from scfn_desktop.rules.fiscal import run_label
 from scfn_desktop.services import audit
-from scfn_desktop.services.admin.accounts import hash_secret
+from scfn_desktop.services.admin.passwords import hash_secret, secret_digest
 from scfn_desktop.services.demo.attendance import add_demo_attendance
 from scfn_desktop.services.demo.exam import add_demo_exam
 from scfn_desktop.services.demo.names import (
@@ -131,7 +131,8 @@ def load_demo(db: Database, actor: Actor = SYSTEM) -> DemoSummary:
                 s.add(user)
                 s.flush()
                 audit.record(s, actor, "user.add", "user", user.id, None,
-                             {"username": username, "role": username, "display_name": display})
+                             {"username": username, "role": username, "display_name": display,
+                              "secret": secret_digest(user.password_hash)})
                 summary.users_created.append(username)
         run = s.scalar(select(TrainingRun).where(TrainingRun.fiscal_year == FISCAL_YEAR,
                                                  TrainingRun.term == TERM))

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import secrets
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from scfn_desktop import config
@@ -126,11 +129,7 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return config.sha256_file(path)
 
 
 def stored_path(sha: str, suffix: str) -> Path:
@@ -176,21 +175,52 @@ def _import_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
     except OSError as err:
         return _file_error(path, "", err)
     with db.session() as s:
-        existing = s.scalar(select(ScanFile).where(ScanFile.exam_id == exam.id,
-                                                   ScanFile.sha256 == sha))
-        if existing is not None:
-            ja, en = MESSAGES["already"]
-            return FileOutcome(str(path), sha, "already", "already", ja, en,
-                               tuple(_outcome(sh, str(path)) for sh in existing.sheets))
+        already = _already_imported(s, exam.id, sha, path)
+        if already is not None:
+            return already
     rel = stored_path(sha, path.suffix)
     target = config.data_dir() / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
+    config.private_folder(target.parent)
     if not target.exists():
-        tmp = target.with_suffix(target.suffix + ".part")
+        # A name of its own: two imports of the same file at once must not share one.
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
         shutil.copyfile(path, tmp)
+        config.make_private(tmp)  # scans hold names and answers: owner-only
         tmp.replace(target)
+    try:
+        return (yield from _record_file(db, actor, exam, layout, path, sha, rel, target, index,
+                                        total))
+    except IntegrityError:
+        # Another station recorded the same file between our check and our insert
+        # (PostgreSQL; on SQLite the write lock already serialises the two).
+        with db.session() as s:
+            already = _already_imported(s, exam.id, sha, path)
+        if already is None:
+            raise
+        return already
+
+
+def _already_imported(s: Session, exam_id: int, sha: str, path: Path) -> FileOutcome | None:
+    existing = s.scalar(select(ScanFile).where(ScanFile.exam_id == exam_id,
+                                               ScanFile.sha256 == sha))
+    if existing is None:
+        return None
+    ja, en = MESSAGES["already"]
+    return FileOutcome(str(path), sha, "already", "already", ja, en,
+                       tuple(_outcome(sh, str(path)) for sh in existing.sheets))
+
+
+def _record_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, path: Path,
+                 sha: str, rel: Path, target: Path, index: int,
+                 total: int) -> ProgressGen[FileOutcome]:
     sheets: list[SheetOutcome] = []
+    digests: dict[str, str] = {}
     with db.transaction() as s:
+        # Checked again under the write lock: a concurrent scan of the same folder may have
+        # imported this file while we were copying it.
+        already = _already_imported(s, exam.id, sha, path)
+        if already is not None:
+            return already
         # The end of a very deep path (it holds the file name) fits the column: PostgreSQL
         # refuses over-long text where SQLite stores it.
         name = str(path)[-ScanFile.original_name.type.length:]
@@ -202,9 +232,10 @@ def _import_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
             select(Trainee).where(Trainee.run_id == exam.run_id))}
         error: ScanError | None = None
         try:
-            for page in load_pages(target):
+            for page in load_pages(target, label=str(path)):
                 sheet = _record_page(s, exam, layout, scan, page.page_number, page.image, trainees)
                 sheets.append(_outcome(sheet, str(path)))
+                digests[str(sheet.id)] = sheet_digest(sheet)
                 scan.pages = page.page_number
                 yield Progress(index, total, f"{path.name} {page.page_number}ページ目",
                                f"{path.name} page {page.page_number}")
@@ -215,11 +246,24 @@ def _import_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, pat
         audit.record(s, actor, "scan.import", "scan_file", scan.id, after={
             "exam_id": exam.id, "file": str(path), "sha256": sha, "pages": scan.pages,
             "error": scan.error_code, "sheets": [[o.page, o.status, o.trainee_number]
-                                                 for o in sheets]})
+                                                 for o in sheets],
+            "sheet_digests": digests})
     if error is not None:
         return FileOutcome(str(path), sha, "error", error.error_code, error.message_ja,
                            error.message_en, tuple(sheets))
     return FileOutcome(str(path), sha, "imported", sheets=tuple(sheets))
+
+
+def sheet_digest(sheet: ExamSheet) -> str:
+    """A short digest of what the reader stored for a sheet (whose it is, its status and every
+    machine-read mark), recorded in the audit entry so that reconciliation notices a sheet or
+    a mark edited in the database directly (services.admin.reconcile)."""
+    marks = sorted([m.question, m.machine_status, json.loads(m.machine_labels_json or "[]")]
+                   for m in sheet.marks)
+    value = {"status": sheet.status, "trainee_id": sheet.trainee_id, "error": sheet.error_code,
+             "qr": sheet.qr_number, "grid": sheet.grid_number, "marks": marks}
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _outcome(sheet: ExamSheet, file: str) -> SheetOutcome:
@@ -266,6 +310,7 @@ def _record_page(s: Session, exam: ExamView, layout: Layout, scan: ScanFile, pag
         ok, buf = cv2.imencode(".png", reading.warped)
         if ok:
             path.write_bytes(buf.tobytes())
+            config.make_private(path)
     return sheet
 
 

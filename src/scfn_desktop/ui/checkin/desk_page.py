@@ -27,6 +27,7 @@ from scfn_desktop.services.attendance.desk import (
 )
 from scfn_desktop.services.attendance.schedule import to_utc
 from scfn_desktop.services.demo.attendance import is_demo_run, sample_codes
+from scfn_desktop.services.errors import DatabaseBusy
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.checkin import desk_actions
 from scfn_desktop.ui.checkin.camera import CameraScanner
@@ -247,7 +248,7 @@ class DeskPage(QWidget):
         purpose = self._purpose.pop(request, "")
         if purpose == "board":
             return
-        if isinstance(exc, DatabaseUnavailable | NotRecorded):
+        if isinstance(exc, DatabaseUnavailable | NotRecorded | DatabaseBusy):
             self.show_not_recorded(exc.message(self.ctx.language))
             return
         if purpose == "verdict":
