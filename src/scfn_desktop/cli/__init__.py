@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 
 from scfn_desktop.cli import admin as cli_admin
 from scfn_desktop.cli import backup as cli_backup
+from scfn_desktop.cli import badges as cli_badges
+from scfn_desktop.cli import checkin as cli_checkin
 from scfn_desktop.cli import exams as cli_exams
 from scfn_desktop.cli import roster as cli_roster
 from scfn_desktop.cli import runs as cli_runs
@@ -26,7 +28,8 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 # Feature modules add their `register` here (e.g. cli_exams.register).
 COMMANDS: list[Registrar] = [cli_admin.register, cli_roster.register, cli_runs.register,
-                             cli_exams.register, cli_backup.register]
+                             cli_exams.register, cli_backup.register, cli_checkin.register,
+                             cli_badges.register]
 
 
 DESCRIPTION = {"ja": "外国人支援コーディネーター認定システム（SCFN desktop）のコマンドライン",

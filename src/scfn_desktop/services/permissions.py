@@ -1,6 +1,12 @@
 """Who may do what. Roles are data; pages and services ask `allowed()` / `require()`.
 
 The table is deliberately explicit (no role hierarchy) so an auditor can read it as is.
+
+Venue check-in (受付): venue staff check trainees in and record an override of a 60-minute
+refusal (the rulebook: a staff member records the unavoidable cause). Accepting an excused
+absence (やむを得ない事情による欠席, which opens the retake exemption) and excluding a disruptive
+trainee (受講継続不可) are the secretariat's (事務局) judgement, so they are a permission of their
+own, DECIDE_ATTENDANCE, given to the administrator role only; the committee may view the board.
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ class Permission(StrEnum):
     VIEW_RUNS = "view_runs"
     MANAGE_RUNS = "manage_runs"
     CHECK_IN = "check_in"
+    OVERRIDE_LATENESS = "override_lateness"
+    DECIDE_ATTENDANCE = "decide_attendance"
+    VIEW_ATTENDANCE = "view_attendance"
+    PRINT_BADGES = "print_badges"
     MANAGE_EXAMS = "manage_exams"
     PRINT_SHEETS = "print_sheets"
     SCAN_SHEETS = "scan_sheets"
@@ -48,6 +58,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EXPORT_ROSTER,
             Permission.VIEW_RUNS,
             Permission.CHECK_IN,
+            Permission.OVERRIDE_LATENESS,
+            Permission.VIEW_ATTENDANCE,
+            Permission.PRINT_BADGES,
         }
     ),
     "proctor": frozenset(
@@ -68,6 +81,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_RESULTS,
             Permission.COMMITTEE_DECIDE,
             Permission.VERIFY_AUDIT,
+            Permission.VIEW_ATTENDANCE,
         }
     ),
 }
