@@ -124,6 +124,6 @@ def organisation_rows(db: Database, on: date | None = None) -> list[Organisation
         per.setdefault((r.organisation, r.prefecture), []).append(r)
     order = {p: i for i, p in enumerate(PREFECTURES)}
     out = [OrganisationRow(org, pref, len(people),
-                           tuple(sorted((p.name for p in people if p.consent_publish_name))))
+                           tuple(sorted(p.name for p in people if p.consent_publish_name)))
            for (org, pref), people in per.items()]
     return sorted(out, key=lambda o: (order.get(o.prefecture, len(order)), o.organisation))

@@ -55,7 +55,6 @@ def csv_bytes(sheet: Sheet) -> bytes:
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     """A workbook, one sheet per table: bold frozen header, text never a formula."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -67,27 +66,31 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
         for col, width in enumerate(sheet.widths, start=1):
             ws.column_dimensions[get_column_letter(col)].width = width
 
-        def cell(value: object, text: bool = False, head: bool = False) -> object:
-            risky = isinstance(value, str) and value.startswith(FORMULA_START)
-            if not (risky or text or head):
-                return value
-            c = WriteOnlyCell(ws, value)
-            if isinstance(value, str):
-                c.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
-            if risky:
-                c.quotePrefix = True
-            if text:
-                c.number_format = "@"
-            if head:
-                c.font = bold
-            return c
-
-        ws.append([cell(h, head=True) for h in sheet.header])
+        ws.append([_cell(ws, h, head=bold) for h in sheet.header])
         for row in sheet.rows:
-            ws.append([cell(v, i in sheet.text_columns) for i, v in enumerate(row)])
+            ws.append([_cell(ws, v, i in sheet.text_columns) for i, v in enumerate(row)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _cell(ws, value: object, text: bool = False, head=None) -> object:  # type: ignore[no-untyped-def]
+    """The value to append: as it is, or a styled string cell that is never a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    risky = isinstance(value, str) and value.startswith(FORMULA_START)
+    if not (risky or text or head):
+        return value
+    c = WriteOnlyCell(ws, value)
+    if isinstance(value, str):
+        c.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+    if risky:
+        c.quotePrefix = True
+    if text:
+        c.number_format = "@"
+    if head is not None:
+        c.font = head
+    return c
 
 
 def write_file(path: str | Path, data: bytes) -> Path:
