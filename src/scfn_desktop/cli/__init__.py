@@ -15,7 +15,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from scfn_desktop.cli import admin as cli_admin
+from scfn_desktop.cli import committee as cli_committee
 from scfn_desktop.cli import exams as cli_exams
+from scfn_desktop.cli import register as cli_register
 from scfn_desktop.cli import roster as cli_roster
 from scfn_desktop.cli import runs as cli_runs
 from scfn_desktop.cli.common import Cli, add_global_options, default_language
@@ -25,7 +27,7 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 # Feature modules add their `register` here (e.g. cli_exams.register).
 COMMANDS: list[Registrar] = [cli_admin.register, cli_roster.register, cli_runs.register,
-                             cli_exams.register]
+                             cli_exams.register, cli_committee.register, cli_register.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

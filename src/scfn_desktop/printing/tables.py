@@ -27,6 +27,15 @@ HEADER_FILL = colors.Color(0.9, 0.92, 0.95)
 RULE = colors.Color(0.45, 0.45, 0.45)
 
 
+class DocumentTooLarge(ValueError):
+    """A piece of text does not fit on one page (the services cap text lengths, so this means
+    a cap is missing); carries the document's title."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(f"{title}: some text does not fit on a page")
+        self.title = title
+
+
 @dataclass(frozen=True)
 class Styles:
     title: ParagraphStyle
@@ -114,7 +123,7 @@ def build_pdf(story: list[Flowable], title: str, footer: str = "", wide: bool = 
     try:
         doc.build(story, onFirstPage=foot, onLaterPages=foot)
     except LayoutError as exc:  # a cell taller than a page: say which document, not a trace
-        raise ValueError(f"{title}: a table cell does not fit on a page ({exc})") from exc
+        raise DocumentTooLarge(title) from exc
     return out.getvalue()
 
 

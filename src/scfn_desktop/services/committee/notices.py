@@ -16,13 +16,14 @@ from pathlib import Path
 
 from scfn_desktop.db import Database
 from scfn_desktop.printing.notices import NoticeLetter, render_notices
+from scfn_desktop.printing.tables import DocumentTooLarge
 from scfn_desktop.rules.dates import format_date_ja
 from scfn_desktop.services import audit
 from scfn_desktop.services.committee.dossier import run_dossiers
 from scfn_desktop.services.committee.meetings import list_meetings
 from scfn_desktop.services.committee.tabular import write_file
 from scfn_desktop.services.committee.views import Dossier, category_label
-from scfn_desktop.services.errors import ValidationFailed
+from scfn_desktop.services.errors import ServiceError, ValidationFailed
 from scfn_desktop.services.permissions import Actor, Permission, require
 
 
@@ -93,12 +94,19 @@ def write_notices(db: Database, actor: Actor, run_id: int, out: str | Path,
                                "No notice can be printed (only 認定 or 不認定 decided in a closed "
                                "meeting).")
     out = Path(out)
-    if one_file_each:
-        out.mkdir(parents=True, exist_ok=True)
-        files = tuple(write_file(out / f"notice_{_safe(n.trainee_number)}.pdf",
-                                 render_notices([n])) for n in letters)
-    else:
-        files = (write_file(out, render_notices(letters)),)
+    try:
+        if one_file_each:
+            out.mkdir(parents=True, exist_ok=True)
+            files = tuple(write_file(out / f"notice_{_safe(n.trainee_number)}.pdf",
+                                     render_notices([n])) for n in letters)
+        else:
+            files = (write_file(out, render_notices(letters)),)
+    except OSError as exc:
+        raise ServiceError(f"フォルダー「{out}」を作成できません（{exc.strerror}）。",
+                           f"Cannot create the folder '{out}' ({exc.strerror}).") from exc
+    except DocumentTooLarge as exc:
+        raise ServiceError("通知書に収まらない長さの記入があります。理由を短くしてください。",
+                           "A text is too long to fit on a notice; shorten the reason.") from exc
     with db.transaction() as s:
         audit.record(s, actor, "committee.notices", "training_run", run_id, None, {
             "target": str(out), "files": len(files),

@@ -121,6 +121,8 @@ def organisation_rows(db: Database, on: date | None = None) -> list[Organisation
     """The public list: organisations with valid certificates, in prefecture order."""
     per: dict[tuple[str, str], list[RegisterRow]] = {}
     for r in register_rows(db, on, status="valid"):
+        if not r.organisation:  # nothing to publish for a person without an organisation
+            continue
         per.setdefault((r.organisation, r.prefecture), []).append(r)
     order = {p: i for i, p in enumerate(PREFECTURES)}
     out = [OrganisationRow(org, pref, len(people),
