@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from scfn_desktop.cli import admin as cli_admin
+from scfn_desktop.cli import badges as cli_badges
+from scfn_desktop.cli import checkin as cli_checkin
 from scfn_desktop.cli import committee as cli_committee
 from scfn_desktop.cli import exams as cli_exams
 from scfn_desktop.cli import register as cli_register
@@ -27,7 +29,8 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 # Feature modules add their `register` here (e.g. cli_exams.register).
 COMMANDS: list[Registrar] = [cli_admin.register, cli_roster.register, cli_runs.register,
-                             cli_exams.register, cli_committee.register, cli_register.register]
+                             cli_exams.register, cli_checkin.register, cli_badges.register,
+                             cli_committee.register, cli_register.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,7 +33,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
+# PostgreSQL over a venue LAN: give up on a server that does not answer instead of waiting for
+# TCP's minutes-long retransmission, and test pooled connections before use, so the desks
+# recover by themselves after the network or the server comes back (issue 10 §4).
+PG_CONNECT_ARGS = {"connect_timeout": 3, "keepalives": 1, "keepalives_idle": 5,
+                   "keepalives_interval": 2, "keepalives_count": 2, "tcp_user_timeout": 8000}
+
+
 def make_engine(url: str) -> Engine:
+    if url.startswith("postgresql"):
+        return create_engine(url, future=True, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -7,6 +7,12 @@ the committee role, and the administrator (the secretariat, 事務局) does not 
 secretariat's acts are the administrator's alone: recording the agency's 認証 and a revocation
 (取消). Result notices go to the committee and the secretariat, not to venue staff: a notice
 states why a person failed, which staff at the reception desk have no need to read.
+
+Venue check-in (受付): venue staff check trainees in and record an override of a 60-minute
+refusal (the rulebook: a staff member records the unavoidable cause). Accepting an excused
+absence (やむを得ない事情による欠席, which opens the retake exemption) and excluding a disruptive
+trainee (受講継続不可) are the secretariat's (事務局) judgement, so they are a permission of their
+own, DECIDE_ATTENDANCE, given to the administrator role only; the committee may view the board.
 """
 
 from __future__ import annotations
@@ -23,6 +29,10 @@ class Permission(StrEnum):
     IMPORT_ROSTER = "import_roster"
     EXPORT_ROSTER = "export_roster"
     CHECK_IN = "check_in"
+    OVERRIDE_LATENESS = "override_lateness"
+    DECIDE_ATTENDANCE = "decide_attendance"
+    VIEW_ATTENDANCE = "view_attendance"
+    PRINT_BADGES = "print_badges"
     MANAGE_EXAMS = "manage_exams"
     PRINT_SHEETS = "print_sheets"
     SCAN_SHEETS = "scan_sheets"
@@ -59,6 +69,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.IMPORT_ROSTER,
             Permission.EXPORT_ROSTER,
             Permission.CHECK_IN,
+            Permission.OVERRIDE_LATENESS,
+            Permission.VIEW_ATTENDANCE,
+            Permission.PRINT_BADGES,
         }
     ),
     "proctor": frozenset(
@@ -83,6 +96,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.PRINT_NOTICES,
             Permission.EXPORT_REGISTER,
             Permission.VERIFY_AUDIT,
+            Permission.VIEW_ATTENDANCE,
         }
     ),
 }

@@ -30,6 +30,7 @@ from scfn_desktop.db.models.roster import StageRecord, Trainee, TrainingRun
 from scfn_desktop.rules.fiscal import run_label
 from scfn_desktop.services import audit
 from scfn_desktop.services.admin.accounts import hash_secret
+from scfn_desktop.services.demo.attendance import add_demo_attendance
 from scfn_desktop.services.demo.exam import add_demo_exam
 from scfn_desktop.services.demo.names import (
     FAMILY_NAMES,
@@ -57,7 +58,7 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = tuple(
 
 
 # Each capability's demo data, in order, after the roster (see the module docstring).
-DEMO_STEPS: list[DemoStep] = [add_demo_exam]
+DEMO_STEPS: list[DemoStep] = [add_demo_exam, add_demo_attendance]
 
 
 @dataclass(frozen=True)

@@ -45,10 +45,8 @@ from statistics import NormalDist
 import cv2
 import numpy as np
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from scfn_desktop.db import Database
-from scfn_desktop.db.models.audit import AuditEntry
 from scfn_desktop.db.models.exams import Exam
 from scfn_desktop.db.models.roster import Trainee
 from scfn_desktop.omr import synthetic
@@ -61,6 +59,7 @@ from scfn_desktop.printing.answer_sheets import (
 )
 from scfn_desktop.services import audit
 from scfn_desktop.services.demo.loader import demo_trainees
+from scfn_desktop.services.demo.summary import demo_run_ids
 from scfn_desktop.services.errors import ServiceError, ValidationFailed
 from scfn_desktop.services.exams.scanning import SCAN_EXTENSIONS
 from scfn_desktop.services.exams.setup import ExamView, exam_layout, get_exam
@@ -112,18 +111,11 @@ class SampleScans:
         return f"scfn scan --exam {self.exam_id} " + (f'"{folder}"' if " " in folder else folder)
 
 
-def _demo_run_ids(session: Session) -> set[int]:
-    """Runs that `load_demo` created (it records `demo.load` against the run)."""
-    ids = session.scalars(select(AuditEntry.entity_id).where(
-        AuditEntry.action == "demo.load", AuditEntry.entity == "training_run"))
-    return {int(i) for i in ids if i.isdigit()}
-
-
 def demo_exam_id(db: Database) -> int | None:
     """The exam of the demo data, or None when this database has no demo: the GUI offers its
     menu item and `scfn demo --sample-scans` writes scans only for it."""
     with db.session() as s:
-        runs = _demo_run_ids(s)
+        runs = demo_run_ids(s)
         if not runs:
             return None
         return s.scalar(select(Exam.id).where(Exam.run_id.in_(runs)).order_by(Exam.id).limit(1))
@@ -134,7 +126,7 @@ def _demo_people(db: Database, exam: ExamView) -> list[SheetTrainee]:
     refuses any run `load_demo` did not create, so no real trainee ever gets a fake sheet."""
     demo_names = {t.number: t.family[0] + t.given[0] for t in demo_trainees()}
     with db.session() as s:
-        is_demo = exam.run_id in _demo_run_ids(s)
+        is_demo = exam.run_id in demo_run_ids(s)
         people = s.scalars(select(Trainee).where(Trainee.run_id == exam.run_id)
                            .order_by(Trainee.trainee_number)).all()
         chosen = [SheetTrainee(t.trainee_number, t.full_name, t.romaji) for t in people
