@@ -25,8 +25,8 @@ GIVEN = ["花子", "太郎", "美咲", "健太", "陽菜", "翔", "さくら", "
 KEY = "1,2,3,4,1,2,3,4,1,2"
 
 
-def number(i: int) -> str:
-    return f"2410{i:03d}"
+def number(i: int, term: int = 1) -> str:
+    return f"24{term}0{i:03d}"
 
 
 def stage(withdrew: bool = False) -> StageRecord:
@@ -42,28 +42,28 @@ def stage(withdrew: bool = False) -> StageRecord:
 
 
 def make_run(db: Database, trainees: int = 6, withdrew: tuple[int, ...] = (),
-             no_stage: tuple[int, ...] = ()) -> int:
+             no_stage: tuple[int, ...] = (), term: int = 1) -> int:
     """FY2024 term 1 (令和6年度 第1期), venue days 2025-02-15/16; trainee i has number(i)."""
     with db.transaction() as s:
-        run = TrainingRun(fiscal_year=2024, term=1, venue="東京ウィメンズプラザ")
+        run = TrainingRun(fiscal_year=2024, term=term, venue="東京ウィメンズプラザ")
         run.venue_days = [VenueDay(day_number=n, day=date(2025, 2, 14 + n), starts_at=time(10),
                                    ends_at=time(17)) for n in (1, 2)]
         s.add(run)
         s.flush()
         for i in range(1, trainees + 1):
-            s.add(Trainee(run_id=run.id, trainee_number=number(i),
+            s.add(Trainee(run_id=run.id, trainee_number=number(i, term),
                           family_name=FAMILY[(i - 1) % 10], given_name=GIVEN[(i * 3) % 10],
                           family_kana="サトウ", given_kana="ハナコ",
                           stage_record=None if i in no_stage else stage(i in withdrew)))
         return run.id
 
 
-def trainee_id(db: Database, i: int) -> int:
+def trainee_id(db: Database, i: int, term: int = 1) -> int:
     with db.session() as s:
-        return s.scalar(select(Trainee.id).where(Trainee.trainee_number == number(i)))
+        return s.scalar(select(Trainee.id).where(Trainee.trainee_number == number(i, term)))
 
 
-def sit_exam(db: Database, run_id: int, scores: dict[int, int]) -> int:
+def sit_exam(db: Database, run_id: int, scores: dict[int, int], term: int = 1) -> int:
     """An exam of 10 questions (pass at 60 %); trainee i gets scores[i] right."""
     exam_id = make_exam(db, run_id, n=10, key=KEY, pass_percent=60)
     key = exams.parse_key_text(KEY)
@@ -71,7 +71,7 @@ def sit_exam(db: Database, run_id: int, scores: dict[int, int]) -> int:
         answers = all_correct(key)
         for q in range(right + 1, 11):
             answers[q] = ("single", ("4" if key[q][0] != "4" else "1",))
-        add_sheet(db, exam_id, trainee_id(db, i), answers)
+        add_sheet(db, exam_id, trainee_id(db, i, term), answers)
     return exam_id
 
 
@@ -91,3 +91,41 @@ def check_all(db: Database, run_id: int, special: dict[int, Grounds] | None = No
 def open_meeting(db: Database, run_id: int, held_on: date = HELD_ON) -> int:
     return meetings.open_meeting(db, COMMITTEE, run_id, held_on, "出入国在留管理庁 会議室",
                                  MEMBERS).id
+
+
+def attend(db: Database, run_id: int, present: tuple[int, ...] = (), *,
+           excused: tuple[int, ...] = (), refused: tuple[int, ...] = (),
+           absent: tuple[int, ...] = (), left_early: tuple[int, ...] = ()) -> None:
+    """Venue days recorded through the check-in services: `present` on time both days;
+    `excused` absent for illness (accepted by the secretariat); `refused` 65 minutes late on
+    day 1; `absent` absent both days; `left_early` on time, then left at 15:00 on day 2."""
+    from datetime import datetime
+
+    from scfn_desktop.rules.attendance_day import EventKind
+    from scfn_desktop.services.attendance.desk import check_in, open_desk
+    from scfn_desktop.services.attendance.events import record_event
+    from scfn_desktop.services.attendance.schedule import to_utc
+
+    staff = Actor("uketsuke", "staff")
+    desks = {n: open_desk(db, run_id, n, "受付1") for n in (1, 2)}
+    days = {n: date(2025, 2, 14 + n) for n in (1, 2)}
+
+    def at(n: int, hh: int, mm: int = 0) -> datetime:
+        return to_utc(datetime.combine(days[n], time(hh, mm)))
+
+    for i in (*present, *left_early):
+        for n in (1, 2):
+            check_in(db, staff, desks[n], trainee_id(db, i), at=at(n, 9, 50))
+    for i in left_early:
+        record_event(db, staff, desks[2], trainee_id(db, i), EventKind.LEAVE_EARLY,
+                     note="私用", at=at(2, 15))
+    for i in refused:
+        check_in(db, staff, desks[1], trainee_id(db, i), at=at(1, 11, 5))
+    for i in excused:
+        for n in (1, 2):
+            record_event(db, ADMIN, desks[n], trainee_id(db, i), EventKind.EXCUSED,
+                         reason="illness", note="発熱のため欠席（事務局が受理）", at=at(n, 9))
+    for i in absent:
+        for n in (1, 2):
+            record_event(db, staff, desks[n], trainee_id(db, i), EventKind.ABSENT,
+                         note="連絡なし", at=at(n, 12))

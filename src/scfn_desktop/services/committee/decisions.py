@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -81,8 +82,8 @@ def validate(outcome: str, category: str, reason: str, awaiting: str,
                                "\n".join(p[1] for p in problems), [p[0] for p in problems])
 
 
-def _dossier(s: Session, run_id: int, trainee_id: int, on) -> Dossier:  # type: ignore[no-untyped-def]
-    found = load_dossiers(s, run_id, [trainee_id], on=on)
+def _dossier(db: Database, s: Session, run_id: int, trainee_id: int, on: date) -> Dossier:
+    found = load_dossiers(db, s, run_id, [trainee_id], on=on)
     if not found:
         raise NotFound(f"受講生（ID {trainee_id}）はこの委員会の養成研修にいません。",
                        f"Trainee {trainee_id} is not in this meeting's training run.")
@@ -151,7 +152,7 @@ def decide(db: Database, actor: Actor, meeting_id: int, trainee_id: int, outcome
                     "This meeting is closed, so no decision can be recorded in it (record a "
                     "change as an amendment).")
             _refuse_if_certified(s, trainee_id)
-            d = _dossier(s, m.run_id, trainee_id, m.held_on)
+            d = _dossier(db, s, m.run_id, trainee_id, m.held_on)
             validate(outcome, category, reason, awaiting, d.proposal)
             return decision_view(_append(s, actor, m.id, d, outcome, category, reason,
                                          awaiting), m.status)
@@ -159,9 +160,9 @@ def decide(db: Database, actor: Actor, meeting_id: int, trainee_id: int, outcome
         raise _collision(exc) from exc
 
 
-def _candidates(s: Session, run_id: int, on) -> list[BulkCandidate]:  # type: ignore[no-untyped-def]
+def _candidates(db: Database, s: Session, run_id: int, on: date) -> list[BulkCandidate]:
     out = []
-    for d in load_dossiers(s, run_id, on=on):
+    for d in load_dossiers(db, s, run_id, on=on):
         p = d.proposal
         if p.clear and d.decision is None and d.certificate is None:
             deciding = next((f for f in p.findings if f.result == "no"), None)
@@ -176,7 +177,7 @@ def bulk_candidates(db: Database, meeting_id: int) -> list[BulkCandidate]:
     """The clear cases not yet decided: exactly who a bulk acceptance would decide."""
     with db.session() as s:
         m = locked_meeting(s, meeting_id)
-        return _candidates(s, m.run_id, m.held_on)
+        return _candidates(db, s, m.run_id, m.held_on)
 
 
 def accept_proposals(db: Database, actor: Actor, meeting_id: int,
@@ -191,7 +192,7 @@ def accept_proposals(db: Database, actor: Actor, meeting_id: int,
             if m.status != "open":
                 raise ValidationFailed("この委員会は終了しています。",
                                        "This meeting is closed.")
-            now = {c.trainee_id: c for c in _candidates(s, m.run_id, m.held_on)}
+            now = {c.trainee_id: c for c in _candidates(db, s, m.run_id, m.held_on)}
             confirmed = set(confirmed_ids)
             if not confirmed:
                 raise ValidationFailed("一括で決定する受講生がいません。",
@@ -208,7 +209,8 @@ def accept_proposals(db: Database, actor: Actor, meeting_id: int,
                     "The list you confirmed differs from the clear cases now, so nothing was "
                     f"recorded. No longer clear or already decided: {', '.join(gone) or 'none'}"
                     f"; newly clear: {', '.join(new) or 'none'}.")
-            dossiers = {d.id: d for d in load_dossiers(s, m.run_id, confirmed, on=m.held_on)}
+            dossiers = {d.id: d for d in load_dossiers(db, s, m.run_id, confirmed,
+                                                       on=m.held_on)}
             rows = [_append(s, actor, m.id, dossiers[c.trainee_id], c.outcome, c.category,
                             c.reason_ja, "", bulk=True)
                     for c in sorted(now.values(), key=lambda c: c.trainee_number)]
@@ -245,7 +247,7 @@ def amend(db: Database, actor: Actor, decision_id: int, outcome: str, category: 
                                        "The meeting is still open: record a new decision "
                                        "instead of an amendment.")
             _refuse_if_certified(s, old.trainee_id)
-            d = _dossier(s, m.run_id, old.trainee_id, m.held_on)
+            d = _dossier(db, s, m.run_id, old.trainee_id, m.held_on)
             if d.decision is None or d.decision.id != old.id:
                 raise ValidationFailed("この決定は既に修正されています。最新の決定を修正してください。",
                                        "This decision has already been amended; amend the "

@@ -126,9 +126,12 @@ def exam_day(run: TrainingRun) -> date:
     return run.venue_days[-1].day if run.venue_days else run.created_at.date()
 
 
-def load_dossiers(s: Session, run_id: int, trainee_ids: Collection[int] | None = None,
-                  on: date | None = None, today: date | None = None) -> list[Dossier]:
-    """Dossiers of the run's trainees (all, or those asked for), sorted by 受講番号."""
+def load_dossiers(db: Database, s: Session, run_id: int,
+                  trainee_ids: Collection[int] | None = None, on: date | None = None,
+                  today: date | None = None) -> list[Dossier]:
+    """Dossiers of the run's trainees (all, or those asked for), sorted by 受講番号. ``s`` is
+    the caller's session (a decision's transaction); attendance is read through the check-in
+    capability's own summary service, on ``db``."""
     run = _run(s, run_id)
     on = on or judgement_day(s, run_id)
     today = today or date.today()
@@ -140,7 +143,7 @@ def load_dossiers(s: Session, run_id: int, trainee_ids: Collection[int] | None =
     grounds = facts.load_grounds(s, ids)
     decisions = facts.load_decisions(s, ids)
     certificates = facts.load_certificates(s, ids, today)
-    attendance = load_attendance(s, run_id, ids)
+    attendance = load_attendance(db, run_id, ids)
     label = run_label(run.fiscal_year, run.term)
     event_day = exam_day(run)
     out = []
@@ -163,7 +166,7 @@ def load_dossiers(s: Session, run_id: int, trainee_ids: Collection[int] | None =
 def run_dossiers(db: Database, run_id: int, on: date | None = None) -> list[Dossier]:
     """Every trainee's dossier of a run (the decision list)."""
     with db.session() as s:
-        return load_dossiers(s, run_id, on=on)
+        return load_dossiers(db, s, run_id, on=on)
 
 
 def dossier(db: Database, trainee_id: int, on: date | None = None) -> Dossier:
@@ -173,4 +176,4 @@ def dossier(db: Database, trainee_id: int, on: date | None = None) -> Dossier:
         if run_id is None:
             raise NotFound(f"受講生（ID {trainee_id}）が見つからないか、養成研修に属していません。",
                            f"No trainee with id {trainee_id} in a training run.")
-        return load_dossiers(s, run_id, [trainee_id], on=on)[0]
+        return load_dossiers(db, s, run_id, [trainee_id], on=on)[0]
