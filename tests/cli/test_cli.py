@@ -48,9 +48,9 @@ def test_init_without_admin_hints(run):
 
 
 def test_demo_is_idempotent(run):
-    code, out, _ = run("demo")
+    code, out, _ = run("demo", "--without-finished-run")
     assert code == 0 and "受講生 60 名" in out and "demo-admin" in out
-    code, out, _ = run("demo", lang="en")
+    code, out, _ = run("demo", "--without-finished-run", lang="en")
     assert code == 0 and "already present" in out
     code, out, _ = run("run", "list")
     assert "令和7年度 第1期" in out and "60/60" in out
@@ -98,7 +98,7 @@ def test_run_create(run):
 
 
 def test_audit_verify_names_the_tampered_entry(run, tmp_path):
-    run("demo")
+    run("demo", "--without-finished-run")
     code, out, _ = run("audit", "verify")
     assert code == 0 and "改ざんされていません" in out
     code, out, _ = run("audit", "log", "--limit", "2", "--json")
