@@ -284,7 +284,12 @@ Settings: %4</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/startup.py" line="+21"/>
+        <location filename="../../src/scfn_desktop/ui/startup.py" line="+23"/>
+        <source>Preparing the demonstration data</source>
+        <translation>デモデータを準備しています</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -312,7 +317,7 @@ Settings: %4</source>
 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Demonstration data</source>
         <translation>デモデータ</translation>
     </message>

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from scfn_desktop.db import Database
-from scfn_desktop.rules.attendance_day import AttendanceVerdict, DayStatus
+from scfn_desktop.rules.attendance_day import AttendanceVerdict, DayStatus, DayVerdict
 from scfn_desktop.rules.proposal import AttendanceFact
 from scfn_desktop.services.attendance.board import STATUS_LABELS
 from scfn_desktop.services.attendance.schedule import load_run
@@ -48,14 +48,29 @@ def _recorded(verdict: AttendanceVerdict) -> bool:
     return any(d.status is not DayStatus.NOT_ARRIVED for d in verdict.days)
 
 
+def _note(d: DayVerdict) -> tuple[str, str]:
+    """One incomplete day in a few words: status, minutes late, the secretariat's note."""
+    ja, en = STATUS_LABELS[d.status]
+    ja, en = f"{d.day_number}日目 {ja}", f"day {d.day_number}: {en.lower()}"
+    if d.status is DayStatus.REFUSED and d.arrival is not None:
+        ja += f"（{d.arrival.minutes_late}分遅刻）"
+        en += f" ({d.arrival.minutes_late} min late)"
+    event = d.excused or d.excluded
+    if d.status in (DayStatus.EXCUSED, DayStatus.EXCLUDED) and event is not None and event.note:
+        ja += f"：{event.note}"
+        en += f": {event.note}"
+    return ja, en
+
+
 def attendance_view(verdict: AttendanceVerdict, days: dict[int, object]) -> AttendanceView:
     if not _recorded(verdict):
         return NO_RECORD
     lines = tuple(AttendanceDayView(
         d.day_number, days.get(d.day_number),  # type: ignore[arg-type]
         *STATUS_LABELS[d.status], d.reason_ja, d.reason_en) for d in verdict.days)
+    notes = [_note(d) for d in verdict.days if not d.complete]
     return AttendanceView(attendance_fact(verdict), True, verdict.reason_ja, verdict.reason_en,
-                          lines)
+                          lines, "／".join(n[0] for n in notes), "; ".join(n[1] for n in notes))
 
 
 def load_attendance(db: Database, run_id: int, trainee_ids: Collection[int]

@@ -92,8 +92,8 @@ def proposal_for(stage_fact: PracticeFact, attendance: AttendanceView, exam: Exa
                  grounds: GroundsView, on: date) -> ProposalVerdict:
     """The rules' proposal from the dossier's facts; a venue problem carries its summary."""
     explain = attendance.available and attendance.fact is not AttendanceFact.COMPLETE
-    note_ja = attendance.summary_ja if explain else ""
-    note_en = attendance.summary_en if explain else ""
+    note_ja = attendance.note_ja if explain else ""
+    note_en = attendance.note_en if explain else ""
     return propose(ProposalFacts(
         practice=stage_fact, attendance=attendance.fact, test=_TEST[exam.status],
         grounds=effective_grounds(grounds), on=on, score=exam.score,

@@ -101,6 +101,8 @@ class AttendanceView:
     summary_ja: str
     summary_en: str
     days: tuple[AttendanceDayView, ...] = ()
+    note_ja: str = ""  # the incomplete days in a few words, for the proposal's explanation
+    note_en: str = ""
 
 
 @dataclass(frozen=True)

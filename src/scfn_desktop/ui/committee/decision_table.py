@@ -3,7 +3,7 @@ and where the trainee stands, coloured by the state (or the proposal while undec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from scfn_desktop.services.committee.views import STATES, Dossier, outcome_label
@@ -12,17 +12,6 @@ from scfn_desktop.ui.committee.common import STATE_COLOURS
 from scfn_desktop.ui.widgets.row_table_model import RowTableModel
 
 FILTERS = ("all", "undecided", "cannot_decide", "against", "deferred", "awaiting_certification")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DecisionTable", text)
-
-
-def filter_label(key: str) -> str:
-    return {"all": _t("All trainees"), "undecided": _t("Not decided yet"),
-            "cannot_decide": _t("Proposal cannot decide"),
-            "against": _t("Decided against the proposal"), "deferred": _t("Deferred"),
-            "awaiting_certification": _t("Awaiting the agency's certification")}[key]
 
 
 def keep(d: Dossier, key: str) -> bool:
@@ -47,12 +36,23 @@ class DecisionTableModel(RowTableModel[Dossier]):
 
     def _attendance(self, d: Dossier) -> str:
         if not d.attendance.available:
-            return _t("no record")
-        return self._pick(d.attendance.summary_ja, d.attendance.summary_en)
+            return self.tr("no record")
+        labels = {
+            "complete": self.tr("both days"),
+            "refused": self.tr("refused"),
+            "excluded": self.tr("excluded"),
+            "absent": self.tr("absent"),
+            "excused": self.tr("excused absence"),
+            "incomplete": self.tr("incomplete"),
+            "unknown": self.tr("not recorded in full"),
+        }
+        return labels[d.attendance.fact.value]
 
     def _proposal(self, d: Dossier) -> str:
-        return {"certify": _t("certify"), "not_certified": _t("not certified"),
-                "cannot_decide": _t("cannot decide")}[d.proposal.status.value]
+        labels = {"certify": self.tr("certify"),
+                  "not_certified": self.tr("not certified"),
+                  "cannot_decide": self.tr("cannot decide")}
+        return labels[d.proposal.status.value]
 
     def _decision(self, d: Dossier) -> str:
         dec = d.decision
@@ -64,14 +64,14 @@ class DecisionTableModel(RowTableModel[Dossier]):
     @property
     def columns(self):  # type: ignore[override]
         return (
-            (lambda: _t("Number"), lambda d: d.identity.trainee_number),
-            (lambda: _t("Name"), lambda d: d.identity.name),
-            (lambda: _t("Organisation"), lambda d: d.identity.organisation),
-            (lambda: _t("Test"), self._exam),
-            (lambda: _t("Attendance"), self._attendance),
-            (lambda: _t("Proposal"), self._proposal),
-            (lambda: _t("Decision"), self._decision),
-            (lambda: _t("State"), lambda d: self._pick(*STATES[d.state])),
+            (lambda: self.tr("Number"), lambda d: d.identity.trainee_number),
+            (lambda: self.tr("Name"), lambda d: d.identity.name),
+            (lambda: self.tr("Test"), self._exam),
+            (lambda: self.tr("Attendance"), self._attendance),
+            (lambda: self.tr("Proposal"), self._proposal),
+            (lambda: self.tr("Decision"), self._decision),
+            (lambda: self.tr("State"), lambda d: self._pick(*STATES[d.state])),
+            (lambda: self.tr("Organisation"), lambda d: d.identity.organisation),
         )
 
     def cell(self, row: Dossier, column: int, role: int) -> object:
@@ -79,5 +79,8 @@ class DecisionTableModel(RowTableModel[Dossier]):
             key = row.state if row.decision else row.proposal.status.value
             return QColor(STATE_COLOURS.get(key, "#ffffff"))
         if role == Qt.ItemDataRole.ToolTipRole:
+            dec = row.decision
+            if column == 5 and dec is not None and dec.against_proposal:
+                return self.tr("≠ decided against the proposal: %1").replace("%1", dec.reason)
             return self._pick(row.proposal.reason_ja, row.proposal.reason_en)
         return super().cell(row, column, role)

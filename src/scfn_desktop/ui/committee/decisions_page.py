@@ -29,7 +29,7 @@ from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.committee.bulk_dialog import BulkAcceptDialog
 from scfn_desktop.ui.committee.common import RunPicker
 from scfn_desktop.ui.committee.decision_dialog import DecisionDialog
-from scfn_desktop.ui.committee.decision_table import FILTERS, DecisionTableModel, filter_label, keep
+from scfn_desktop.ui.committee.decision_table import FILTERS, DecisionTableModel, keep
 from scfn_desktop.ui.committee.dossier_view import DossierView
 from scfn_desktop.ui.committee.meeting_actions import MeetingActions
 from scfn_desktop.ui.context import AppContext
@@ -49,7 +49,7 @@ class DecisionsPage(QWidget):
         self.runs.runChanged.connect(lambda _id: self.reload_meetings())
         self.meeting_combo = QComboBox()
         self.meeting_combo.setObjectName("meetingCombo")
-        self.meeting_combo.setMinimumContentsLength(24)
+        self.meeting_combo.setMinimumContentsLength(16)
         self.meeting_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.actions = MeetingActions(self)
         self.status = QLabel()
@@ -57,8 +57,13 @@ class DecisionsPage(QWidget):
         self.status.setWordWrap(True)
         self.filter = QComboBox()
         self.filter.setObjectName("decisionFilter")
+        labels = {"all": self.tr("All trainees"), "undecided": self.tr("Not decided yet"),
+                  "cannot_decide": self.tr("Proposal cannot decide"),
+                  "against": self.tr("Decided against the proposal"),
+                  "deferred": self.tr("Deferred"),
+                  "awaiting_certification": self.tr("Awaiting the agency's certification")}
         for key in FILTERS:
-            self.filter.addItem(filter_label(key), key)
+            self.filter.addItem(labels[key], key)
         self.filter.currentIndexChanged.connect(lambda _i: self.show_rows())
         self.search = QLineEdit()
         self.search.setObjectName("decisionSearch")
@@ -96,8 +101,11 @@ class DecisionsPage(QWidget):
         top.addWidget(self.runs)
         top.addWidget(QLabel(self.tr("Meeting:")))
         top.addWidget(self.meeting_combo, 1)
-        for b in self.actions.top_buttons():
-            top.addWidget(b)
+        actions = QHBoxLayout()
+        for b in self.actions.top_buttons()[:-1]:
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.actions.top_buttons()[-1])
         filters = QHBoxLayout()
         filters.addWidget(self.filter)
         filters.addWidget(self.search, 1)
@@ -122,6 +130,7 @@ class DecisionsPage(QWidget):
         self.split.setSizes([560, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(self.split, 1)
         self.reload_meetings()
