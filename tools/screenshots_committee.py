@@ -33,8 +33,17 @@ def window(db, actor, key: str):  # type: ignore[no-untyped-def]
     return w, page
 
 
+def clipped(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """Visible buttons narrower than their text needs (a translation cut off)."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    return [b.text() for b in root.findChildren(QAbstractButton)
+            if b.isVisible() and b.text() and b.width() < b.sizeHint().width()]
+
+
 def shoot(db, out: Path, work: Path) -> list[Path]:  # type: ignore[no-untyped-def]
-    """Take every picture of the committee room; returns the files written."""
+    """Take every picture of the committee room; returns the files written. Refuses (an
+    AssertionError naming them) when a button's text is cut off."""
     from PySide6.QtWidgets import QApplication
 
     from scfn_desktop.services.admin import accounts
@@ -60,12 +69,14 @@ def shoot(db, out: Path, work: Path) -> list[Path]:  # type: ignore[no-untyped-d
     app.processEvents()
     written.append(out / "committee_dossier.png")
     assert w.grab().save(str(written[-1]))
+    assert clipped(w) == [], clipped(w)
     w.close()
 
     w, page = window(db, admin, "register")
     app.processEvents()
     written.append(out / "register.png")
     assert w.grab().save(str(written[-1]))
+    assert clipped(w) == [], clipped(w)
     w.close()
 
     letters = work / "notices"

@@ -859,28 +859,23 @@
     <name>RegisterPage</name>
     <message>
         <location filename="../../src/scfn_desktop/ui/committee/register_page.py" line="+53"/>
-        <source>Number</source>
-        <translation>認定番号</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+29"/>
+        <location line="-30"/>
+        <location line="+31"/>
         <source>Organisation</source>
         <translation>所属機関</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>Decided on</source>
         <translation>決定日</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Record certification…</source>
         <translation>認証を記録…</translation>
     </message>
@@ -925,12 +920,18 @@
         <translation>認定番号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-30"/>
+        <location line="+30"/>
         <source>Trainee number</source>
         <translation>受講番号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-26"/>
+        <source>Nobody awaits the agency&apos;s certification.</source>
+        <translation>認証待ちの受講生はいません。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>
@@ -956,13 +957,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <location line="+17"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>Register (%1)…</source>
         <translation>認定者名簿（%1）…</translation>
     </message>
@@ -977,8 +978,8 @@
         <translation>認証待ち</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+96"/>
+        <location line="+18"/>
+        <location line="+98"/>
         <source>Register of certified persons</source>
         <translation>認定者名簿</translation>
     </message>

@@ -87,9 +87,9 @@ def render_minutes(m: Minutes) -> bytes:
     else:
         story.append(para("記録なし", st.body))
     story.append(para("決定", st.heading))
-    widths = mm_widths(A4_TEXT_WIDTH_MM, [1.3, 1.6, 2.3, 4.0, 1.6])
+    widths = mm_widths(A4_TEXT_WIDTH_MM, [1.1, 1.5, 2.6, 3.4, 2.1])
     for group in m.groups:
-        story.append(para(group.title, st.body))
+        story.append(para(group.title, st.heading))
         if not group.decisions:
             story.append(para("該当なし", st.small))
             continue

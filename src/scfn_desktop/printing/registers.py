@@ -50,8 +50,8 @@ def render_register(doc: RegisterDoc) -> bytes:
             for x in doc.lines]
     if rows:
         story.append(table(HEADERS, rows, mm_widths(A4_WIDE_TEXT_WIDTH_MM,
-                                                    [1.7, 1.0, 1.4, 1.5, 2.7, 0.9, 1.3, 1.3,
-                                                     2.0, 1.4]), st))
+                                                    [1.7, 1.0, 1.4, 1.5, 3.2, 0.9, 1.3, 1.3,
+                                                     1.5, 1.4]), st))
     else:
         story.append(para("該当する認定者はいません。", st.body))
     return build_pdf(story, f"認定者名簿 {doc.as_of}", footer=f"認定者名簿 {doc.as_of}現在",

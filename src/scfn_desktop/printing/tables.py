@@ -60,7 +60,8 @@ def styles(cell_size: float = 8.5) -> Styles:
 
     return Styles(
         title=style("title", 16, 22, alignment=TA_CENTER, spaceAfter=4 * mm),
-        heading=style("heading", 11.5, 16, spaceBefore=3 * mm, spaceAfter=1.5 * mm),
+        heading=style("heading", 11.5, 16, spaceBefore=3 * mm, spaceAfter=1.5 * mm,
+                      keepWithNext=1),
         body=style("body", 10.5, 16.5, spaceAfter=1.5 * mm),
         small=style("small", 8.5, 12),
         cell=style("cell", cell_size),

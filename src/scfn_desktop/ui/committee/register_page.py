@@ -50,10 +50,12 @@ class RegisterPage(QWidget):
         self.rows: list[RegisterRow] = []
         self.dialog: QWidget | None = None
         self.awaiting = read_only_table("awaitingTable", [
-            self.tr("Number"), self.tr("Name"), self.tr("Organisation"),
+            self.tr("Trainee number"), self.tr("Name"), self.tr("Organisation"),
             self.tr("Decided on")])
         self.awaiting.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.awaiting.setMaximumHeight(170)
+        self.awaiting.setMaximumHeight(150)
+        self.none_waiting = QLabel(self.tr("Nobody awaits the agency's certification."))
+        self.none_waiting.setObjectName("noneAwaiting")
         self.certify_button = QPushButton(self.tr("Record certification…"))
         self.certify_button.setObjectName("certifyButton")
         self.certify_button.clicked.connect(self.open_certify)
@@ -103,6 +105,7 @@ class RegisterPage(QWidget):
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.awaiting)
         row = QHBoxLayout()
+        row.addWidget(self.none_waiting)
         row.addStretch(1)
         row.addWidget(self.certify_button)
         box_layout.addLayout(row)
@@ -135,6 +138,8 @@ class RegisterPage(QWidget):
                                      self._date(r.decided_on))):
                 self.awaiting.setItem(row, col, QTableWidgetItem(v))
         self.awaiting.resizeColumnsToContents()
+        self.awaiting.setVisible(bool(self.pending))
+        self.none_waiting.setVisible(not self.pending)
         self.certify_button.setEnabled(bool(self.pending))
         self.rows = register_rows(self.ctx.db, status=self.status.currentData(),
                                   query=self.search.text(), sort=self.sort.currentData())
