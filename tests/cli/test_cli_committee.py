@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 from committeekit import check_all, make_run, sit_exam
 
-from scfn_desktop.cli import main
 from scfn_desktop.db.session import open_database
 from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.permissions import SYSTEM
-
-
-@pytest.fixture
-def run(db_url, capsys, monkeypatch):
-    def _run(*args: str, stdin: str = "", lang: str = "ja"):
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(["--db", db_url, "--lang", lang, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture

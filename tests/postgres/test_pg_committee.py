@@ -8,7 +8,15 @@ import threading
 import time
 from datetime import date
 
-from committeekit import ADMIN, check_all, make_run, open_meeting, sit_exam, trainee_id
+from committeekit import (
+    ADMIN,
+    attempt,
+    check_all,
+    make_run,
+    open_meeting,
+    sit_exam,
+    trainee_id,
+)
 from examkit import COMMITTEE
 from sqlalchemy import select, text
 
@@ -110,7 +118,7 @@ def test_a_decision_racing_the_close_is_either_in_the_minutes_or_refused(pg_db: 
     with closer.engine.begin() as conn:  # the close, holding the row lock
         conn.execute(text("SELECT id FROM committee_meetings WHERE id = :m FOR UPDATE"),
                      {"m": m})
-        worker = threading.Thread(target=lambda: result.append(_attempt(
+        worker = threading.Thread(target=lambda: result.append(attempt(
             lambda: decisions.decide(pg_db, COMMITTEE, m, trainee_id(pg_db, 1), "certify",
                                      reason="出席簿で確認"))))
         worker.start()
@@ -137,7 +145,7 @@ def test_two_members_deciding_one_trainee_at_once_collide(pg_db: Database):
                                 awaiting="x", proposal_status="cannot_decide",
                                 decided_by="other"))
         s.flush()
-        worker = threading.Thread(target=lambda: result.append(_attempt(
+        worker = threading.Thread(target=lambda: result.append(attempt(
             lambda: decisions.decide(pg_db, COMMITTEE, m, t, "certify", reason="確認済み"))))
         worker.start()
         time.sleep(0.5)  # it read no decision and now waits on the unique index
@@ -165,10 +173,3 @@ def test_amendments_keep_history_and_dossiers_load_on_postgres(pg_db: Database):
     assert proposals["2410001"].missing == ("attendance",)
     assert chain_ok(pg_db)
 
-
-def _attempt(call) -> BaseException | None:  # type: ignore[no-untyped-def]
-    try:
-        call()
-    except BaseException as exc:  # noqa: BLE001 - handed back to the test thread
-        return exc
-    return None

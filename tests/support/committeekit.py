@@ -129,3 +129,12 @@ def attend(db: Database, run_id: int, present: tuple[int, ...] = (), *,
         for n in (1, 2):
             record_event(db, staff, desks[n], trainee_id(db, i), EventKind.ABSENT,
                          note="連絡なし", at=at(n, 12))
+
+
+def attempt(call) -> BaseException | None:  # type: ignore[no-untyped-def]
+    """Run `call` (in a worker thread of a concurrency test); return what it raised."""
+    try:
+        call()
+    except BaseException as exc:  # noqa: BLE001 - handed back to the test thread
+        return exc
+    return None

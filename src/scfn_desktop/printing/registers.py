@@ -25,7 +25,7 @@ class RegisterLine:
     prefecture: str
     certified_on: str
     valid_until: str
-    status: str  # as printed, e.g. 有効 / 有効期限切れ / 取消済み（2026年4月1日）
+    status: str  # as printed, e.g. 有効 / 有効期限切れ / 取消済み + a line with the date
     training_run: str
 
 
@@ -50,8 +50,8 @@ def render_register(doc: RegisterDoc) -> bytes:
             for x in doc.lines]
     if rows:
         story.append(table(HEADERS, rows, mm_widths(A4_WIDE_TEXT_WIDTH_MM,
-                                                    [1.7, 1.0, 1.4, 1.5, 3.2, 0.9, 1.3, 1.3,
-                                                     1.5, 1.4]), st))
+                                                    [1.7, 1.0, 1.4, 1.5, 3.1, 0.9, 1.3, 1.3,
+                                                     1.7, 1.4]), st))
     else:
         story.append(para("該当する認定者はいません。", st.body))
     return build_pdf(story, f"認定者名簿 {doc.as_of}", footer=f"認定者名簿 {doc.as_of}現在",

@@ -14,6 +14,7 @@ import pytest
 from committeekit import (
     ADMIN,
     MEMBERS,
+    attempt,
     check_all,
     make_run,
     open_meeting,
@@ -190,7 +191,7 @@ def test_two_decisions_for_one_trainee_at_once_collide(db, run):
                                 decided_by="other"))
         s.flush()
         worker = threading.Thread(target=lambda: outcome.append(
-            _attempt(lambda: decisions.decide(db, COMMITTEE, m, t, "deferred", reason="r",
+            attempt(lambda: decisions.decide(db, COMMITTEE, m, t, "deferred", reason="r",
                                                    awaiting="y"))))
         worker.start()
         time.sleep(0.5)  # the decision has read version 1 and waits to write version 2
@@ -200,10 +201,3 @@ def test_two_decisions_for_one_trainee_at_once_collide(db, run):
     assert [h.decided_by for h in dossier(db, t).history] == ["iinkai", "other"]
     assert chain_ok(db)
 
-
-def _attempt(call) -> BaseException | None:  # type: ignore[no-untyped-def]
-    try:
-        call()
-    except BaseException as exc:  # noqa: BLE001 - handed to the test thread
-        return exc
-    return None

@@ -93,7 +93,7 @@ def export_register(db: Database, actor: Actor, fmt: str, on: date | None = None
 
 def _status_text(status: str, revoked_on: date | None) -> str:
     text = CERTIFICATE_STATUSES[status][0]
-    return f"{text}（{format_date_ja(revoked_on)}）" if revoked_on and status == "revoked" \
+    return f"{text}\n（{format_date_ja(revoked_on)}）" if revoked_on and status == "revoked" \
         else text
 
 

@@ -6,25 +6,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTableWidgetItem, QVBoxLayout
 
 from scfn_desktop.services.committee.decisions import BulkCandidate
 from scfn_desktop.services.committee.views import category_label, outcome_label
-from scfn_desktop.ui.committee.common import error_label, read_only_table, show_refusal
+from scfn_desktop.ui.committee.common import ServiceDialog
+from scfn_desktop.ui.widgets.read_only_table import read_only_table
 
 
-class BulkAcceptDialog(QDialog):
+class BulkAcceptDialog(ServiceDialog):
     """`submit(trainee_ids)` records the listed decisions or raises the refusal."""
 
     def __init__(self, candidates: Sequence[BulkCandidate],
                  submit: Callable[[list[int]], object], language: str, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
+        super().__init__(language, parent, "bulkError")
         self.setObjectName("bulkDialog")
         self.setWindowTitle(self.tr("Accept the proposals of the clear cases"))
         self.candidates = list(candidates)
         self.submit = submit
-        self.language = language
-        self.result_value: object = None
         certify = sum(1 for c in self.candidates if c.outcome == "certify")
         intro = QLabel(self.tr("These %1 trainees will be decided as proposed (%2 certified, "
                                "%3 not certified). Trainees whose proposal cannot decide, and "
@@ -43,7 +42,6 @@ class BulkAcceptDialog(QDialog):
                                      reason)):
                 self.table.setItem(row, col, QTableWidgetItem(v))
         self.table.resizeColumnsToContents()
-        self.error = error_label("bulkError")
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = box.addButton(
             self.tr("Record these %1 decisions").replace("%1", str(len(self.candidates))),
@@ -59,11 +57,9 @@ class BulkAcceptDialog(QDialog):
         layout.addWidget(box)
         self.resize(720, 480)
 
-    def try_accept(self) -> None:
-        try:
-            self.result_value = self.submit([c.trainee_id for c in self.candidates])
-        except Exception as exc:  # the list changed meanwhile, or another refusal
-            show_refusal(self.error, exc, self.language)
-            self.ok_button.setEnabled(False)
-            return
-        self.accept()
+    def call(self) -> object:
+        return self.submit([c.trainee_id for c in self.candidates])
+
+    def refused(self) -> None:
+        """The list changed meanwhile: this confirmation can no longer be recorded."""
+        self.ok_button.setEnabled(False)

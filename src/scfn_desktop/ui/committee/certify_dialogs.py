@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scfn_desktop.ui.committee.common import error_label, show_refusal
+from scfn_desktop.ui.committee.common import ServiceDialog
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -35,38 +34,14 @@ def _value(edit: QDateEdit) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-class _ServiceDialog(QDialog):
-    """OK calls `submit()`; a refusal stays in the dialog with the input."""
-
-    def __init__(self, language: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.language = language
-        self.result_value: object = None
-        self.error = error_label("certifyError")
-        self.box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                    | QDialogButtonBox.StandardButton.Cancel)
-        self.box.accepted.connect(self.try_accept)
-        self.box.rejected.connect(self.reject)
-
-    def call(self) -> object:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def try_accept(self) -> None:
-        try:
-            self.result_value = self.call()
-        except Exception as exc:  # the service's refusal, shown where the input is
-            show_refusal(self.error, exc, self.language)
-            return
-        self.accept()
-
-
-class CertifyDialog(_ServiceDialog):
+class CertifyDialog(ServiceDialog):
     """`submit(certified_on, reference)` records the 認証 of the listed trainees."""
 
     def __init__(self, who: Sequence[str], submit: Callable[[date, str], object],
                  language: str, parent: QWidget | None = None) -> None:
-        super().__init__(language, parent)
+        super().__init__(language, parent, "certifyError")
         self.setObjectName("certifyDialog")
+        self.box = self.ok_cancel()
         self.setWindowTitle(self.tr("Record the agency's certification"))
         self.submit = submit
         listing = QLabel(self.tr("Certified by the agency (%1):").replace("%1", str(len(who)))
@@ -96,13 +71,14 @@ class CertifyDialog(_ServiceDialog):
         return self.submit(_value(self.certified_on), self.reference.text())
 
 
-class RevokeDialog(_ServiceDialog):
+class RevokeDialog(ServiceDialog):
     """`submit(revoked_on, reason)` records the revocation of one certificate."""
 
     def __init__(self, number: str, holder: str, submit: Callable[[date, str], object],
                  language: str, parent: QWidget | None = None) -> None:
-        super().__init__(language, parent)
+        super().__init__(language, parent, "revokeError")
         self.setObjectName("revokeDialog")
+        self.box = self.ok_cancel()
         self.setWindowTitle(self.tr("Record a revocation"))
         self.submit = submit
         self.revoked_on = _date_edit("revokedOn")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from scfn_desktop.services.progress import Progress, ProgressGen
 from scfn_desktop.services.runs.training_runs import list_runs
@@ -57,19 +57,6 @@ class RunPicker(QComboBox):
             self.setCurrentIndex(index)
 
 
-def read_only_table(name: str, headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.verticalHeader().setVisible(False)
-    t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
-    t.setWordWrap(False)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
-
-
 def error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -84,6 +71,41 @@ def show_refusal(label: QLabel, exc: BaseException, language: str) -> None:
     text = error_text(exc, language)
     label.setText(text)
     label.show()
+
+
+class ServiceDialog(QDialog):
+    """A dialog whose OK calls a service (`call()`): the result is kept in `result_value` and
+    the dialog closes; a refusal is shown inside it and the input stays for correcting."""
+
+    def __init__(self, language: str, parent: QWidget | None = None,
+                 error_name: str = "dialogError") -> None:
+        super().__init__(parent)
+        self.language = language
+        self.result_value: object = None
+        self.error = error_label(error_name)
+
+    def call(self) -> object:  # pragma: no cover - every dialog says what OK does
+        raise NotImplementedError
+
+    def ok_cancel(self) -> QDialogButtonBox:
+        """OK (runs `try_accept`) and Cancel, for the bottom of the dialog."""
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self.try_accept)
+        box.rejected.connect(self.reject)
+        return box
+
+    def try_accept(self) -> None:
+        try:
+            self.result_value = self.call()
+        except Exception as exc:  # the service's refusal, shown where the input is
+            show_refusal(self.error, exc, self.language)
+            self.refused()
+            return
+        self.accept()
+
+    def refused(self) -> None:
+        """Called after a refusal is shown (a dialog may disable its OK, for example)."""
 
 
 def in_background(call: Callable[[], Any], ja: str, en: str) -> Callable[[], ProgressGen[Any]]:

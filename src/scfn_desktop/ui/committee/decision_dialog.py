@@ -10,7 +10,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,22 +23,20 @@ from PySide6.QtWidgets import (
 
 from scfn_desktop.rules.proposal import CATEGORIES, OUTCOMES
 from scfn_desktop.services.committee.views import Dossier, category_label
-from scfn_desktop.ui.committee.common import STATE_COLOURS, error_label, show_refusal
+from scfn_desktop.ui.committee.common import STATE_COLOURS, ServiceDialog
 
 #: submit(outcome, category, reason, awaiting, amendment_reason) -> the recorded decision
 Submit = Callable[[str, str, str, str, str], object]
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(ServiceDialog):
     def __init__(self, d: Dossier, submit: Submit, language: str, amending: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(language, parent, "decisionError")
         self.setObjectName("decisionDialog")
         self.dossier = d
         self.submit = submit
-        self.language = language
         self.amending = amending
-        self.result_value: object = None
         self.setWindowTitle(self.tr("Amend the decision") if amending
                             else self.tr("Record a decision"))
         p = d.proposal
@@ -78,7 +75,6 @@ class DecisionDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("againstHint")
         self.hint.setWordWrap(True)
-        self.error = error_label("decisionError")
         form = QFormLayout()
         form.addRow(self.tr("Decision:"), row)
         form.addRow(self.tr("Reason category:"), self.category)
@@ -86,12 +82,9 @@ class DecisionDialog(QDialog):
         form.addRow(self.tr("Awaiting:"), self.awaiting)
         if amending:
             form.addRow(self.tr("Reason for the amendment:"), self.amendment)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+        box = self.ok_cancel()
         self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("decisionOk")
-        box.accepted.connect(self.try_accept)
-        box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(proposal)
         layout.addLayout(form)
@@ -134,15 +127,9 @@ class DecisionDialog(QDialog):
             self.hint.setText(self.tr("This departs from the proposal: write the reason."))
             self.hint.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
 
-    def try_accept(self) -> None:
+    def call(self) -> object:
         outcome = self.outcome()
         category = self.category.currentData() if outcome == "not_certified" else ""
         awaiting = self.awaiting.text() if outcome == "deferred" else ""
-        try:
-            self.result_value = self.submit(outcome, category or "",
-                                            self.reason.toPlainText(), awaiting,
-                                            self.amendment.text())
-        except Exception as exc:  # the service's refusal, shown where the input is
-            show_refusal(self.error, exc, self.language)
-            return
-        self.accept()
+        return self.submit(outcome, category or "", self.reason.toPlainText(), awaiting,
+                           self.amendment.text())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from scfn_desktop.rules.disqualification import GROUNDS, Grounds
-from scfn_desktop.ui.committee.common import error_label, show_refusal
+from scfn_desktop.ui.committee.common import ServiceDialog
 
 
 class _DatedGround(QWidget):
@@ -58,17 +57,15 @@ class _DatedGround(QWidget):
         return bool(self.pending and self.pending.isChecked())
 
 
-class GroundsDialog(QDialog):
+class GroundsDialog(ServiceDialog):
     """`submit(kind, grounds, evidence)` records or raises the refusal (shown inside)."""
 
     def __init__(self, title: str, submit: Callable[[str, Grounds, str], object],
                  language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(language, parent, "groundsError")
         self.setObjectName("groundsDialog")
         self.setWindowTitle(self.tr("Disqualification grounds: %1").replace("%1", title))
         self.submit = submit
-        self.language = language
-        self.result_value: object = None
         self.declared = QRadioButton(self.tr("As declared by the trainee"))
         self.checked = QRadioButton(self.tr("As checked by the committee"))
         self.checked.setObjectName("groundsChecked")
@@ -87,7 +84,6 @@ class GroundsDialog(QDialog):
         self.evidence.setPlaceholderText(self.tr("What was looked at (required for a check), "
                                                  "e.g. 誓約書, 本人確認書類"))
         self.evidence.setFixedHeight(70)
-        self.error = error_label("groundsError")
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.declared)
         kind_row.addWidget(self.checked)
@@ -106,11 +102,8 @@ class GroundsDialog(QDialog):
                               "enforceable, or the day of revocation: the ground applies for two "
                               "years from it."))
         note.setWordWrap(True)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+        box = self.ok_cancel()
         box.button(QDialogButtonBox.StandardButton.Ok).setObjectName("groundsOk")
-        box.accepted.connect(self.try_accept)
-        box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -126,11 +119,6 @@ class GroundsDialog(QDialog):
                        imprisonment_pending=self.imprisonment.is_pending(),
                        revoked_on=self.revoked.value())
 
-    def try_accept(self) -> None:
+    def call(self) -> object:
         kind = "checked" if self.checked.isChecked() else "declared"
-        try:
-            self.result_value = self.submit(kind, self.grounds(), self.evidence.toPlainText())
-        except Exception as exc:  # the service's refusal, shown where the input is
-            show_refusal(self.error, exc, self.language)
-            return
-        self.accept()
+        return self.submit(kind, self.grounds(), self.evidence.toPlainText())

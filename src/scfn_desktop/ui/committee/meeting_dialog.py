@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,24 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scfn_desktop.ui.committee.common import error_label, show_refusal
+from scfn_desktop.ui.committee.common import ServiceDialog
 
 Member = tuple[str, str]
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(ServiceDialog):
     """`submit(held_on, place, online, members)` opens the meeting (or, with ``members_only``,
     `submit(members)` replaces the members present) and returns the meeting, or raises."""
 
     def __init__(self, submit: Callable[..., object], language: str,
                  members: Sequence[Member] = (), members_only: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(language, parent, "meetingError")
         self.setObjectName("meetingDialog")
         self.submit = submit
-        self.language = language
         self.members_only = members_only
-        self.result_value: object = None
         self.setWindowTitle(self.tr("Members present") if members_only
                             else self.tr("Open a committee meeting"))
         self.held_on = QDateEdit(QDate.currentDate())
@@ -64,7 +61,6 @@ class MeetingDialog(QDialog):
         add.clicked.connect(lambda: self.add_member("", "member"))
         remove = QPushButton(self.tr("Remove member"))
         remove.clicked.connect(self._remove)
-        self.error = error_label("meetingError")
         form = QFormLayout()
         if not members_only:
             form.addRow(self.tr("Date:"), self.held_on)
@@ -76,11 +72,8 @@ class MeetingDialog(QDialog):
         buttons_row.addWidget(add)
         buttons_row.addWidget(remove)
         buttons_row.addStretch(1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+        box = self.ok_cancel()
         box.button(QDialogButtonBox.StandardButton.Ok).setObjectName("meetingOk")
-        box.accepted.connect(self.try_accept)
-        box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
@@ -112,16 +105,9 @@ class MeetingDialog(QDialog):
             out.append((item.text() if item else "", combo.currentData()))  # type: ignore[union-attr]
         return out
 
-    def try_accept(self) -> None:
-        try:
-            if self.members_only:
-                self.result_value = self.submit(self.members())
-            else:
-                q = self.held_on.date()
-                self.result_value = self.submit(date(q.year(), q.month(), q.day()),
-                                                self.place.text(), self.online.isChecked(),
-                                                self.members())
-        except Exception as exc:  # the service's refusal, shown where the input is
-            show_refusal(self.error, exc, self.language)
-            return
-        self.accept()
+    def call(self) -> object:
+        if self.members_only:
+            return self.submit(self.members())
+        q = self.held_on.date()
+        return self.submit(date(q.year(), q.month(), q.day()), self.place.text(),
+                           self.online.isChecked(), self.members())

@@ -33,10 +33,11 @@ from scfn_desktop.services.committee.tabular import write_file
 from scfn_desktop.services.committee.views import CERTIFICATE_STATUSES
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.committee.certify_dialogs import CertifyDialog, RevokeDialog
-from scfn_desktop.ui.committee.common import STATE_COLOURS, read_only_table
+from scfn_desktop.ui.committee.common import STATE_COLOURS
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
+from scfn_desktop.ui.widgets.read_only_table import read_only_table
 from scfn_desktop.ui.workers import dispose_when_closed
 
 STATUS_COLOURS = {"valid": STATE_COLOURS["certified"], "expired": "#fff1d6",

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -44,22 +42,10 @@ from scfn_desktop.ui.exams.rule_dialogs import KeyHistoryDialog, PassCriterionDi
 from scfn_desktop.ui.exams.setup_dialog import ExamSetupDialog, ExamSpec
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
+from scfn_desktop.ui.widgets.read_only_table import read_only_table
 
 STATUS_COLOURS = {"passed": "#e3f4e3", "failed": "#fbe0e0", "pending": "#fff1d6",
                   "absent": "#eeeeee"}
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.verticalHeader().setVisible(False)
-    t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)  # 60 rows: compact
-    t.setWordWrap(False)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 class ResultsPage(QWidget):
@@ -75,10 +61,10 @@ class ResultsPage(QWidget):
         self.rule_label = QLabel()
         self.rule_label.setObjectName("ruleLabel")
         self.rule_label.setWordWrap(True)
-        self.results = _table("resultsTable", [
+        self.results = read_only_table("resultsTable", [
             self.tr("Trainee number"), self.tr("Name"), self.tr("Score"), self.tr("Result"),
             self.tr("Reason")])
-        self.stats = _table("statsTable", [
+        self.stats = read_only_table("statsTable", [
             self.tr("Q"), self.tr("Key"), self.tr("Correct"), self.tr("Blank"),
             self.tr("Doubtful"), self.tr("Note")])
         can_manage = ctx.actor.can(Permission.MANAGE_EXAMS)
