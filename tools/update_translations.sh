@@ -3,6 +3,8 @@
 # room of the UI, so a feature's strings travel with its package:
 #   scfn_ja.ts        — the shell: app.py, ui/*.py, ui/dialogs/, ui/widgets/ (shared widgets);
 #   <capability>_ja.ts — every package ui/<capability>/ (roster_ja.ts, exams_ja.ts, admin_ja.ts…).
+#   qt/qtbase_extra_ja.ts — Qt's own strings its shipped qtbase_ja.qm lacks (written by hand,
+#                      compiled only: lupdate would drop them, they are not in our sources).
 # The app loads every *_ja.qm. Translate new entries (pyside6-linguist, or edit the .ts) and run
 # this again; tests/ui/test_translations.py fails while an entry is unfinished or a .qm is stale.
 set -eu
@@ -26,4 +28,8 @@ for room in "$UI"/*/; do
     name=$(basename "$room")
     case "$name" in dialogs|widgets|__pycache__) continue ;; esac
     update "${name}_ja" "$room"
+done
+
+for ts in "$TS"/qt/*.ts; do
+    "$BIN/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done

@@ -32,7 +32,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+60"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+68"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
@@ -52,17 +52,17 @@
         <translation>この記録には変更前・変更後の内容はありません。</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Yes</source>
-        <translation>はい</translation>
+        <location line="+34"/>
+        <source>User: %1    Target: %2 — %3</source>
+        <translation>操作者: %1&#x3000;&#x3000;対象: %2 — %3</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>いいえ</translation>
+        <location line="+4"/>
+        <source>ID %1 · Hash: %2…  Previous: %3…</source>
+        <translation>ID %1 · ハッシュ: %2…&#x3000;直前: %3…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-14"/>
         <source>Select an entry to see what it changed.</source>
         <translation>記録を選ぶと、変更内容がここに表示されます。</translation>
     </message>
@@ -71,28 +71,18 @@
         <source>No. %1 — %2 — %3</source>
         <translation>連番 %1 ― %2 ― %3</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>User: %1    Target: %2 (ID %3)</source>
-        <translation>操作者：%1&#x3000;&#x3000;対象：%2（ID %3）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Hash: %1…  Previous: %2…</source>
-        <translation>ハッシュ：%1…&#x3000;直前：%2…</translation>
-    </message>
 </context>
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/audit_page.py" line="+66"/>
-        <location line="+239"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_page.py" line="+68"/>
+        <location line="+249"/>
         <location line="+13"/>
         <source>Tamper check</source>
         <translation>改ざんチェック</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-259"/>
         <source>Recompute every entry&apos;s hash chain to detect rows edited, deleted or inserted behind the application&apos;s back.</source>
         <translation>すべての記録のハッシュの連鎖を計算し直し、アプリを通さずに書き換え・削除・挿入された行がないかを確かめます。</translation>
     </message>
@@ -123,12 +113,12 @@
     </message>
     <message>
         <location line="+34"/>
-        <location line="+207"/>
+        <location line="+217"/>
         <source>Audit log</source>
         <translation>操作記録（監査ログ）</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-205"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -148,7 +138,7 @@
         <translation>すべての操作者</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Entries %1–%2 of %3</source>
         <translation>全 %3 件中 %1～%2 件目</translation>
     </message>
@@ -158,7 +148,7 @@
         <translation>条件に合う記録はありません。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+66"/>
         <source>audit_log</source>
         <translation>操作記録</translation>
     </message>
@@ -211,8 +201,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Target ID</source>
-        <translation>対象ID</translation>
+        <source>About</source>
+        <translation>対象の内容</translation>
     </message>
 </context>
 <context>
@@ -256,7 +246,7 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/users_page.py" line="+55"/>
+        <location filename="../../src/scfn_desktop/ui/admin/users_page.py" line="+56"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
@@ -351,7 +341,7 @@
 <context>
     <name>VerifyBanner</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+51"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+62"/>
         <source>Show this entry</source>
         <translation>該当の記録を表示</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>BulkAcceptDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/bulk_dialog.py" line="+23"/>
+        <location filename="../../src/scfn_desktop/ui/committee/bulk_dialog.py" line="+24"/>
         <source>Accept the proposals of the clear cases</source>
         <translation>判定案が明確な受講生の一括決定</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>These %1 trainees will be decided as proposed (%2 certified, %3 not certified). Trainees whose proposal cannot decide, and trainees already decided, are not in the list.</source>
         <translation>次の %1 名を判定案どおりに決定します（認定 %2 名、不認定 %3 名）。判定できない受講生と、決定済みの受講生は含まれていません。</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>理由</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Record these %1 decisions</source>
         <translation>この %1 名の決定を記録</translation>
     </message>
@@ -42,7 +42,7 @@
 <context>
     <name>CertifyDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/certify_dialogs.py" line="+70"/>
+        <location filename="../../src/scfn_desktop/ui/committee/certify_dialogs.py" line="+45"/>
         <source>Record the agency&apos;s certification</source>
         <translation>認証の記録（出入国在留管理庁）</translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/decision_dialog.py" line="+43"/>
+        <location filename="../../src/scfn_desktop/ui/committee/decision_dialog.py" line="+40"/>
         <source>Amend the decision</source>
         <extracomment>submit(outcome, category, reason, awaiting, amendment_reason) -&gt; the recorded decision</extracomment>
         <translation>決定の修正</translation>
@@ -101,7 +101,7 @@
         <translation>終了した委員会の決定を変更する理由</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Decision:</source>
         <translation>決定：</translation>
     </message>
@@ -126,7 +126,7 @@
         <translation>修正の理由：</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>This follows the proposal.</source>
         <translation>判定案どおりの決定です。</translation>
     </message>
@@ -612,12 +612,12 @@
 <context>
     <name>GroundsDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/grounds_dialog.py" line="+68"/>
+        <location filename="../../src/scfn_desktop/ui/committee/grounds_dialog.py" line="+67"/>
         <source>Disqualification grounds: %1</source>
         <translation>欠格事由：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>As declared by the trainee</source>
         <translation>本人の申告として記録</translation>
     </message>
@@ -642,7 +642,7 @@
         <translation>確認した書類など（確認の場合は必須）。例：誓約書、本人確認書類</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Record:</source>
         <translation>記録の種類：</translation>
     </message>
@@ -795,7 +795,7 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/meeting_dialog.py" line="+44"/>
+        <location filename="../../src/scfn_desktop/ui/committee/meeting_dialog.py" line="+41"/>
         <source>Members present</source>
         <translation>出席委員</translation>
     </message>
@@ -835,7 +835,7 @@
         <translation>委員を削除</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Date:</source>
         <translation>日付：</translation>
     </message>
@@ -845,7 +845,7 @@
         <translation>開催場所：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Chair</source>
         <translation>委員長</translation>
     </message>
@@ -858,7 +858,7 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/register_page.py" line="+53"/>
+        <location filename="../../src/scfn_desktop/ui/committee/register_page.py" line="+54"/>
         <location line="+30"/>
         <source>Name</source>
         <translation>氏名</translation>
@@ -997,7 +997,7 @@
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/certify_dialogs.py" line="+23"/>
+        <location filename="../../src/scfn_desktop/ui/committee/certify_dialogs.py" line="+24"/>
         <source>Record a revocation</source>
         <translation>取消の記録</translation>
     </message>
@@ -1025,7 +1025,7 @@
 <context>
     <name>_DatedGround</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/grounds_dialog.py" line="-70"/>
+        <location filename="../../src/scfn_desktop/ui/committee/grounds_dialog.py" line="-67"/>
         <source>Date:</source>
         <translation>日付：</translation>
     </message>

@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AnswerKeyGrid</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/exams/key_grid.py" line="+44"/>
+        <source>Answer</source>
+        <translation>正答</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type each answer (1/3 = either is correct), or copy the answer column in a spreadsheet and press Ctrl+V here.</source>
+        <translation>正答を1問ずつ入力します（1/3 はどちらも正解）。表計算ソフトで正答の列をコピーし、ここで Ctrl+V を押して貼り付けることもできます。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Q%1</source>
+        <translation>問%1</translation>
+    </message>
+</context>
+<context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="+63"/>
+        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="+92"/>
         <source>Re-scored: changed results</source>
         <translation>再採点：結果が変わった受講生</translation>
     </message>
@@ -47,15 +65,20 @@
 <context>
     <name>ExamCommon</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/common.py" line="+66"/>
+        <location filename="../../src/scfn_desktop/ui/exams/common.py" line="+68"/>
         <source>… and %1 more</source>
         <translation>ほか %1 件</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>exam%1</source>
+        <translation>試験%1</translation>
     </message>
 </context>
 <context>
     <name>ExamPicker</name>
     <message>
-        <location line="-32"/>
+        <location line="-51"/>
         <source>%1 %2 (%3 questions)</source>
         <translation>%1 %2（%3問）</translation>
     </message>
@@ -63,7 +86,7 @@
 <context>
     <name>ExamSetupDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="+107"/>
+        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="+110"/>
         <source>Create the completion certification test</source>
         <translation>修了認定テストの作成</translation>
     </message>
@@ -88,12 +111,12 @@
         <translation> 点</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>e.g. 2,4,1/3,… — the answers from question 1 on, separated by commas; 1/3 means either is correct</source>
-        <translation>例: 2,4,1/3,…&#x3000;問1から順に正答をカンマで区切って入力します。1/3 は「1 と 3 のどちらも正解」です。</translation>
+        <location line="+3"/>
+        <source>One answer per question (1/3 = either is correct). To paste from a spreadsheet, copy the answer column, click question 1 and press Ctrl+V.</source>
+        <translation>1問に1つの正答を入力します（1/3 はどちらも正解）。表計算ソフトから貼り付けるには、正答の列をコピーし、問1をクリックして Ctrl+V を押します。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Training run:</source>
         <translation>養成研修:</translation>
     </message>
@@ -128,12 +151,12 @@
         <translation>配点（1問あたり）:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Answer key:</source>
         <translation>正答:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Pass criterion:</source>
         <translation>合格基準:</translation>
     </message>
@@ -143,12 +166,12 @@
         <translation>作成</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>(at most %1 questions fit on one form)</source>
         <translation>（解答用紙1枚に %1 問まで）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 of %2 answers entered · choices: %3</source>
         <translation>%2 問中 %1 問の正答を入力済み・選択肢: %3</translation>
     </message>
@@ -162,16 +185,94 @@
     </message>
 </context>
 <context>
+    <name>ItemAnalysisView</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/exams/item_table.py" line="+41"/>
+        <source>Q</source>
+        <translation>問</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>正答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Correct (p)</source>
+        <translation>正答率 (p)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discrimination (r)</source>
+        <translation>識別力 (r)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Upper−lower (D)</source>
+        <translation>上位−下位 (D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices picked</source>
+        <translation>選ばれた選択肢（★正答）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blank</source>
+        <translation>無答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Several</source>
+        <translation>複数マーク</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the trainees who answered it right.</source>
+        <translation>正解した受講生の割合です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point-biserial correlation of the question with the rest of the test (the question left out of the total): below 0.20 the question hardly separates stronger from weaker trainees; below 0, stronger trainees got it wrong more often.</source>
+        <translation>この問題と、この問題を除いた合計点との点双列相関です。0.20 未満では成績の上位と下位をほとんど区別できていません。0 未満では成績上位の受講生ほど誤答しています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Share right in the top 27 % minus share right in the bottom 27 % by total score.</source>
+        <translation>合計点の上位27%の正答率から下位27%の正答率を引いた値です。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reliability KR-20: %1 (%2 questions, voided ones left out) · %3 trainees graded · mean %4, SD %5 · %6 questions to look at</source>
+        <translation>信頼性係数 KR-20: %1（%2問、没問を除く）・採点済み %3 名・平均 %4、標準偏差 %5・確認が必要な問題 %6 問</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 sheets wait for review or a choice and are not counted yet</source>
+        <translation>要確認・重複の用紙 %1 枚はまだ集計に入っていません</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>voided</source>
+        <translation>没問</translation>
+    </message>
+</context>
+<context>
     <name>KeyChangeDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="-32"/>
+        <location filename="../../src/scfn_desktop/ui/exams/key_dialog.py" line="-44"/>
         <source>Change the answer key</source>
         <translation>正答の変更</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Answer key (e.g. 2,4,1/3 — &apos;/&apos; = either is correct):</source>
-        <translation>正答（例: 2,4,1/3 — 「/」はいずれも正解）:</translation>
+        <source>Answer key (1/3 = either is correct; Ctrl+V pastes a spreadsheet column):</source>
+        <translation>正答（1/3 はどちらも正解。Ctrl+V で表計算ソフトの列を貼り付けられます）:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -273,7 +374,7 @@
 <context>
     <name>PassCriterionInput</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="-139"/>
+        <location filename="../../src/scfn_desktop/ui/exams/setup_dialog.py" line="-148"/>
         <source>Score rate</source>
         <translation>得点率</translation>
     </message>
@@ -296,7 +397,7 @@
 <context>
     <name>PrintFormsPanel</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/print_panel.py" line="+63"/>
+        <location filename="../../src/scfn_desktop/ui/exams/print_panel.py" line="+65"/>
         <source>Prints one answer form per trainee of the training run, with the trainee number and name already filled in (sorted by trainee number), followed by blank spare forms for spoiled sheets. Trainees write their number on a spare form.</source>
         <translation>養成研修の受講生1人につき1枚、受講番号と氏名を印字した解答用紙を受講番号順に作成し、続けて書き損じ用の白紙の予備用紙を付けます。予備用紙には受講生が受講番号を記入します。</translation>
     </message>
@@ -361,7 +462,12 @@
         <translation>1ページ目:</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>answer_forms</source>
+        <translation>解答用紙</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Save the answer forms as PDF</source>
         <translation>解答用紙を PDF で保存</translation>
     </message>
@@ -396,7 +502,7 @@
         <translation>キャンセルしました。PDF は保存されていません。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Answer forms</source>
         <translation>解答用紙</translation>
     </message>
@@ -422,9 +528,57 @@
     </message>
 </context>
 <context>
+    <name>ResultsExporter</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/exams/results_export.py" line="+43"/>
+        <source>exam_results</source>
+        <translation>試験結果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Export results</source>
+        <translation>試験結果の書き出し</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Excel with the item analysis (*.xlsx);;CSV, results only (*.csv)</source>
+        <translation>Excel（設問分析つき）(*.xlsx);;CSV（結果のみ）(*.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+22"/>
+        <source>Saved %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>annotated_forms</source>
+        <translation>解答用紙の読み取り結果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <location line="+5"/>
+        <source>Annotated answer forms</source>
+        <translation>解答用紙の読み取り結果</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Drawing the annotated answer forms</source>
+        <translation>読み取り結果の画像を作成しています</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/results_page.py" line="+79"/>
+        <location filename="../../src/scfn_desktop/ui/exams/results_page.py" line="+61"/>
         <source>Trainee number</source>
         <translation>受講番号</translation>
     </message>
@@ -449,37 +603,7 @@
         <translation>理由</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Q</source>
-        <translation>問</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Key</source>
-        <translation>正答</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Correct</source>
-        <translation>正答率</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Blank</source>
-        <translation>無答率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Doubtful</source>
-        <translation>要確認率</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note</source>
-        <translation>備考</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Change answer key…</source>
         <translation>正答を変更…</translation>
     </message>
@@ -510,16 +634,16 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Results (xlsx/csv)…</source>
-        <translation>結果（xlsx／csv）…</translation>
+        <source>Results with the item analysis (xlsx/csv)…</source>
+        <translation>試験結果と設問分析（xlsx/csv）…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Annotated answer forms (PDF)…</source>
         <translation>読取結果付き解答用紙（PDF）…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
@@ -529,7 +653,17 @@
         <translation>試験:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+11"/>
+        <source>Trainees</source>
+        <translation>受講生の結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions (item analysis)</source>
+        <translation>設問の分析</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No exam yet. Create the test of a training run with “Create exam…”.</source>
         <translation>試験がまだありません。「試験を作成…」から養成研修の修了認定テストを作成してください。</translation>
     </message>
@@ -544,17 +678,12 @@
         <translation>正答 第%1版・合格基準: %2・没問: %3・合格 %4名、不合格 %5名、要確認 %6名、未受験 %7名</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>voided</source>
-        <translation>没問</translation>
+        <location line="+56"/>
+        <source>An exam is the test of a training run, and no training run is open.</source>
+        <translation>修了認定テストは養成研修ごとに作成しますが、実施中の養成研修がありません。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>check this question</source>
-        <translation>設問を確認してください</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+25"/>
         <source>Exam created</source>
         <translation>試験を作成しました</translation>
     </message>
@@ -565,34 +694,6 @@
     </message>
     <message>
         <location line="+59"/>
-        <location line="+11"/>
-        <source>Export results</source>
-        <translation>結果の書き出し</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+12"/>
-        <source>Saved %1</source>
-        <translation>%1 に保存しました</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+9"/>
-        <source>Annotated sheets</source>
-        <translation>読取結果付き解答用紙</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
         <source>Exam results</source>
         <translation>試験結果</translation>
     </message>
@@ -600,7 +701,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/review_page.py" line="+80"/>
+        <location filename="../../src/scfn_desktop/ui/exams/review_page.py" line="+81"/>
         <source>Keys: 1-9 choose · 0 or B blank · M several marks · Enter or N next · P previous</source>
         <translation>キー操作: 1〜9 選択・0 または B 無答・M 複数マーク・Enter または N 次へ・P 前へ</translation>
     </message>
@@ -615,7 +716,7 @@
         <translation>試験:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>(trainee unknown)</source>
         <translation>（受講生不明）</translation>
     </message>
@@ -635,7 +736,7 @@
         <translation>未確認 %1 件 / 全 %2 件</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Whose sheet is this? %1 page %2 — read: %3 — %4</source>
         <translation>どの受講生の用紙ですか？ %1 %2ページ — 読取: %3 — %4</translation>
     </message>
@@ -645,7 +746,7 @@
         <translation>問%1 — %2 %3 — %4 %5ページ</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-171"/>
         <source>Darkness per choice:</source>
         <translation>選択肢ごとの濃さ:</translation>
     </message>
@@ -655,7 +756,7 @@
         <translation>&lt;span style=&apos;color:#2d2d2d&apos;&gt;■&lt;/span&gt; 塗り&#x3000;&lt;span style=&apos;color:#f08c00&apos;&gt;■&lt;/span&gt; 判断できない&#x3000;&lt;span style=&apos;color:#b8b8b8&apos;&gt;■&lt;/span&gt; 空欄&#x3000;&lt;span style=&apos;color:#1e64e6&apos;&gt;|&lt;/span&gt; この用紙のしきい値</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+109"/>
         <source>✔ No marks need review. All %1 items are decided; the results page shows the scores. Press P to go back over a decision.</source>
         <translation>✔ 要確認のマークはありません。%1 件すべて確認済みです。得点は「試験結果」で確認できます。P キーで戻って見直せます。</translation>
     </message>
@@ -665,7 +766,7 @@
         <translation>✔ 要確認のマークはありません。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Not decided yet (machine read: %1)</source>
         <translation>未確認（機械の読取: %1）</translation>
     </message>
@@ -675,7 +776,7 @@
         <translation>%1 が %2 に確認: %3</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>blank</source>
         <translation>無答</translation>
     </message>
@@ -693,7 +794,7 @@
 <context>
     <name>ScanStatus</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/scanning_page.py" line="+228"/>
+        <location filename="../../src/scfn_desktop/ui/exams/scanning_page.py" line="+254"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -726,7 +827,7 @@
 <context>
     <name>ScanningPage</name>
     <message>
-        <location line="-181"/>
+        <location line="-204"/>
         <source>Add folder…</source>
         <translation>フォルダーを追加…</translation>
     </message>
@@ -831,12 +932,12 @@
         <translation>スキャン画像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Choose an exam and at least one folder or file.</source>
         <translation>試験と、フォルダーまたはファイルを1つ以上選んでください。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Reading answer forms</source>
         <translation>解答用紙を読み取り中</translation>
     </message>
@@ -846,12 +947,7 @@
         <translation>中止しました。中止前に読み取ったファイルは保存されています。もう一度読み取ると残りから続けます。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>%1 sheets read: %2 OK, %3 duplicates, %4 need a trainee, %5 errors; %6 files already imported.</source>
-        <translation>%1 枚を読み取りました: 正常 %2、重複 %3、受講生不明 %4、エラー %5。読み込み済みのファイル %6 件。</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Select a sheet in the table first.</source>
         <translation>先に表で用紙を選んでください。</translation>
     </message>
@@ -861,7 +957,22 @@
         <translation>用紙 %1 の判断を記録しました。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Nothing new: all %1 files were imported before (nothing was read again; their sheets are listed below).</source>
+        <translation>新しいファイルはありません: %1 個のファイルはすべて読み込み済みです（読み直していません。下の表は以前の読み取り結果です）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 sheets read: %2 OK, %3 duplicates, %4 need a trainee, %5 errors.</source>
+        <translation>%1 枚を読み取りました: 正常 %2、重複 %3、受講生の指定が必要 %4、エラー %5。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 files were imported before and skipped.</source>
+        <translation>読み込み済みのファイル %1 個は読み飛ばしました。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Print and scan answer forms</source>
         <translation>解答用紙の印刷・読み取り</translation>
     </message>

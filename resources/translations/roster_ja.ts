@@ -4,7 +4,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/roster/import_preview.py" line="+50"/>
+        <location filename="../../src/scfn_desktop/ui/roster/import_preview.py" line="+53"/>
         <source>Import roster — check before importing</source>
         <translation>名簿の取り込み — 取り込む前に内容を確認してください</translation>
     </message>
@@ -15,26 +15,32 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Assign the trainees to training run</source>
-        <translation>受講生を割り当てる養成研修</translation>
+        <source>Import the trainees into training run</source>
+        <translation>取り込み先の養成研修</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Without a training run these trainees get no answer form until they are assigned to one.</source>
+        <translation>養成研修を指定しないと、これらの受講生には養成研修に割り当てるまで解答用紙が印刷されません。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Import without the rows that have errors</source>
         <translation>エラーの行を除いて取り込む</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+108"/>
         <source>Import all</source>
         <translation>すべて取り込む</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-105"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source> (sheet %1)</source>
         <translation>（シート「%1」）</translation>
     </message>
@@ -89,7 +95,12 @@
         <translation>エラー（%1）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
+        <source>Import without the rows with errors</source>
+        <translation>エラーの行を除いて取り込む</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Fix the errors in the file, or tick the box to leave those rows out.</source>
         <translation>ファイルのエラーを修正するか、「エラーの行を除いて取り込む」にチェックを入れてください。</translation>
     </message>
@@ -182,20 +193,25 @@
 <context>
     <name>RosterTransfer</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/roster/transfer.py" line="+47"/>
-        <location line="+11"/>
-        <location line="+42"/>
+        <location filename="../../src/scfn_desktop/ui/roster/transfer.py" line="+49"/>
+        <location line="+16"/>
+        <location line="+49"/>
         <location line="+3"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-67"/>
         <source>Roster files (*.xlsx *.csv *.json);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
         <translation>名簿ファイル (*.xlsx *.csv *.json);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+24"/>
+        <source>Imported trainees belong to a training run (their answer forms are printed for it), and no training run is open.</source>
+        <translation>受講生は養成研修に取り込みます（解答用紙は養成研修ごとに印刷します）が、実施中の養成研修がありません。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Importing the roster</source>
         <translation>名簿を取り込んでいます</translation>
     </message>

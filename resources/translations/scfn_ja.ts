@@ -100,7 +100,7 @@ Certification Office</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/main_window.py" line="+61"/>
+        <location filename="../../src/scfn_desktop/ui/main_window.py" line="+62"/>
         <source>SCFN Desktop — Support Coordinator Certification</source>
         <translation>外国人支援コーディネーター認定事務システム</translation>
     </message>
@@ -180,7 +180,7 @@ Certification Office</source>
         <translation>データベース：%1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>The audit log is intact: %1 entries checked.</source>
         <translation>操作記録に改ざんはありません（%1 件を確認しました）。</translation>
     </message>
@@ -264,6 +264,48 @@ Settings: %4</source>
     </message>
 </context>
 <context>
+    <name>NoRunNotice</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/widgets/run_notice.py" line="+34"/>
+        <source>Create one on the Training runs page first.</source>
+        <translation>先に養成研修のページで作成してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An administrator creates it on the Training runs page.</source>
+        <translation>養成研修のページで管理者が作成します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the Training runs page</source>
+        <translation>養成研修のページを開く</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFile</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/widgets/open_file.py" line="+28"/>
+        <source>No program to open this file is installed on this PC (for a PDF, install a PDF viewer).
+
+The file is:
+%1</source>
+        <translation>この PC にはこのファイルを開くアプリがありません（PDF の場合は PDF ビューアーをインストールしてください）。
+
+ファイルの場所:
+%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its folder has been opened.</source>
+        <translation>ファイルのあるフォルダーを開きました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot open the file</source>
+        <translation>ファイルを開けません</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../src/scfn_desktop/ui/dialogs/settings.py" line="+23"/>
@@ -276,7 +318,7 @@ Settings: %4</source>
         <translation>選んだ言語にすぐ切り替わります。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Language / 言語</source>
         <translation>言語 / Language</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -97,6 +98,26 @@ def test_run_create(run):
     assert code == 1 and "日程" in err and "Traceback" not in err
 
 
+def test_run_edit_close_reopen(run):
+    run("run", "create", "--fiscal-year", "2026", "--term", "1", "--venue", "会場",
+        "--day", "2026-11-14", "10:00", "17:00", "--day", "2026-11-15", "10:00", "17:00")
+    code, out, _ = run("run", "edit", "--run", "1", "--venue", "新会場", "--lateness-threshold",
+                       "45", "--day", "2026-11-21", "09:30", "17:00", lang="en")
+    assert code == 0 and "Changed" in out
+    code, out, _ = run("run", "list", "--json")
+    [row] = json.loads(out)
+    assert (row["venue"], row["lateness_threshold_minutes"], row["capacity"]) == ("新会場", 45, 60)
+    assert [d["day"] for d in row["days"]] == ["2026-11-21"] and row["closed_at"] is None
+    code, out, _ = run("run", "close", "--run", "1", lang="en")
+    assert code == 0 and "Closed" in out
+    code, out, _ = run("run", "list", lang="en")
+    assert out.rstrip().endswith("closed")
+    code, _, err = run("run", "close", "--run", "1", lang="en")
+    assert code == 1 and "already closed" in err
+    code, out, _ = run("run", "reopen", "--run", "1")
+    assert code == 0 and "再開" in out
+
+
 def test_audit_verify_names_the_tampered_entry(run, tmp_path):
     run("demo", "--without-finished-run")
     code, out, _ = run("audit", "verify")
@@ -119,3 +140,15 @@ def test_missing_file_is_an_error_not_a_traceback(run, tmp_path):
 def test_no_command_prints_help(db_url, capsys):
     assert main(["--db", db_url]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_english_means_english(run, capsys):
+    """--lang en everywhere: the help, the demo's lines, the audit log (on this PC's clock)."""
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    assert "Command line of SCFN desktop" in capsys.readouterr().out
+    code, out, _ = run("demo", lang="en")
+    assert code == 0 and "Created the completion test (50 questions, 4 choices" in out
+    assert "修了認定テスト（" not in out
+    code, out, _ = run("audit", "log", "--limit", "1", lang="en")
+    assert code == 0 and re.search(r"\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d{4}\t", out)

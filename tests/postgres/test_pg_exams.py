@@ -22,7 +22,8 @@ from scfn_desktop.db.session import Database
 from scfn_desktop.services import audit
 from scfn_desktop.services.exams import review
 from scfn_desktop.services.exams import setup as exams
-from scfn_desktop.services.exams.results import exam_results, question_stats
+from scfn_desktop.services.exams.item_analysis import item_analysis
+from scfn_desktop.services.exams.results import exam_results
 from scfn_desktop.services.exams.scanning import import_scans
 from scfn_desktop.services.progress import run_to_end
 
@@ -67,7 +68,8 @@ def test_key_change_void_and_criterion_rescore_everyone(pg_db: Database) -> None
     history = exams.key_history(pg_db, exam_id)
     assert [v.version for v in history] == [1, 2, 3, 4]
     assert [v.reason for v in history][1:] == ["問2の正答を訂正", "没問（設問不備）", "委員会決定"]
-    assert [s.question for s in question_stats(pg_db, exam_id)] == [1, 2, 3, 4]
+    analysis = item_analysis(pg_db, exam_id)
+    assert [i.question for i in analysis.items] == [1, 2, 3, 4] and analysis.items[3].voided
     assert chain_ok(pg_db)
 
 

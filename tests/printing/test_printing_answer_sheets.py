@@ -59,6 +59,9 @@ def test_text_is_japanese_and_personalised(pdf_path):
     ):
         assert needle in text
     assert text.count("\f") == 4
+    # One word for the number, the glossary's (受講番号), in the box, the grid and the notes.
+    first_page = text.split("\f")[0]
+    assert first_page.count("受講番号") == 3 and "受験番号" not in text
 
 
 @needs_poppler

@@ -87,3 +87,24 @@ def token_for(db: Database, kit: Kit, trainee_number: str) -> str:
     """The current badge token of a trainee (signed now with this station's key)."""
     faces = badge_service.prepare_badges(db, ADMIN, kit.run_id, [trainee_number])
     return faces[0].token
+
+
+def badge_frame(token: str, size=(1280, 720), module_px: int = 4, noise: bool = True):
+    """A webcam-like grey frame (numpy): the badge's QR on desk grey, slightly blurred and
+    noisy, as a 1280x720 camera would deliver it."""
+    import cv2
+    import numpy as np
+
+    from scfn_desktop.credentials import qr_matrix, qr_png
+
+    qr = cv2.imdecode(np.frombuffer(qr_png(qr_matrix(token), module_px=module_px), np.uint8),
+                      cv2.IMREAD_GRAYSCALE)
+    w, h = size
+    frame = np.full((h, w), 120, np.uint8)
+    y, x = (h - qr.shape[0]) // 2, (w - qr.shape[1]) // 3
+    frame[y:y + qr.shape[0], x:x + qr.shape[1]] = qr
+    if noise:
+        rng = np.random.default_rng(7)
+        frame = cv2.GaussianBlur(frame, (3, 3), 0)
+        frame = np.clip(frame + rng.normal(0, 6, frame.shape), 0, 255).astype(np.uint8)
+    return frame

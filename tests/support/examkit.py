@@ -38,9 +38,9 @@ def number(i: int) -> str:
     return f"2501{i:04d}"
 
 
-def make_run(db: Database, trainees: int = 10) -> int:
+def make_run(db: Database, trainees: int = 10, term: int = 1) -> int:
     with db.transaction() as s:
-        run = TrainingRun(fiscal_year=2025, term=1, venue="東京ウィメンズプラザ")
+        run = TrainingRun(fiscal_year=2025, term=term, venue="東京ウィメンズプラザ")
         run.venue_days = [VenueDay(day_number=1, day=date(2025, 11, 1), starts_at=time(9, 30),
                                    ends_at=time(17, 0))]
         s.add(run)

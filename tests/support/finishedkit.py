@@ -27,7 +27,7 @@ def _template() -> Path:
         db = open_database(f"sqlite:///{folder / 'scfn.sqlite3'}")
         load_demo(db)
         line = run_to_end(load_finished_run(db, SYSTEM))
-        assert line and "令和6年度 第1期" in line
+        assert line and "令和6年度 第1期" in line[0]
         db.dispose()
     finally:
         if before is None:

@@ -80,3 +80,15 @@ def test_language_switch_rebuilds_window_and_is_remembered(db, users, japanese, 
     assert second.navigation.item(0).text() == "Roster"
     assert second.windowTitle() == "SCFN Desktop — Support Coordinator Certification"
     assert Settings.load().language == "en"
+
+
+def test_language_dialog_keeps_its_sentence_on_one_line(users, make_window, japanese, qtbot):
+    """The Japanese note wrapped with 「す。」 alone on the second line."""
+    window = make_window("staff", language="ja")
+    dialog = window.open_settings()
+    qtbot.waitExposed(dialog)
+    note = dialog.note
+    assert note.text() == "選んだ言語にすぐ切り替わります。"
+    assert note.height() < 2 * note.fontMetrics().lineSpacing()
+    assert note.width() >= note.fontMetrics().horizontalAdvance(note.text())
+    dialog.reject()

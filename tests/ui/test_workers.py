@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from scfn_desktop.services.progress import Progress
-from scfn_desktop.ui.workers import ProgressTask, run_with_progress
+from scfn_desktop.ui.workers import SHOW_AFTER_MS, ProgressTask, run_with_progress
 
 
 def test_generator_runs_to_completion(qtbot):
@@ -86,6 +86,7 @@ def test_progress_dialog_cancel_button_cancels(qtbot):
     qtbot.waitSignal(task.progress, timeout=5000).wait()
     dialog = parent.findChild(QProgressDialog)
     assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=SHOW_AFTER_MS + 2000)  # a long job shows it
     cancel_button = dialog.findChild(QPushButton)
     with qtbot.waitSignal(task.finished, timeout=5000):
         qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
@@ -155,3 +156,50 @@ def test_a_closed_idle_dialog_is_freed(qtbot):
     dialog.accept()
     del dialog
     qtbot.waitUntil(lambda: destroyed == [True], timeout=2000)
+
+
+def visible_progress_dialogs() -> list[QProgressDialog]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_a_sub_second_job_leaves_no_progress_dialog_visible(qtbot):
+    """The audit page's tamper check finished in milliseconds and its progress dialog came
+    back at 0 % beside the result: QProgressDialog's own show timer fired after the adapter
+    had hidden it. A quick job never shows the dialog, and nothing shows it afterwards."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+
+    def work():  # shaped like audit_view.check_chain_steps on a short log: one step at 0 %
+        yield Progress(0, 40, "確認中", "checking")
+        return "intact"
+
+    for _ in range(2):  # the report said: twice in a row
+        results: list[object] = []
+        task = run_with_progress(window, "Tamper check", work, on_done=results.append)
+        with qtbot.waitSignal(task.finished, timeout=5000):
+            pass
+        assert results == ["intact"]
+        qtbot.wait(SHOW_AFTER_MS + 300)  # past every timer that could show it
+        assert visible_progress_dialogs() == []
+
+
+def test_a_long_job_shows_its_dialog_and_closes_it(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    gate = threading.Event()
+
+    def work():
+        yield Progress(0, 2, "一件目", "first")
+        gate.wait(5)
+        yield Progress(1, 2, "二件目", "second")
+        return "done"
+
+    task = run_with_progress(window, "Long job", work)
+    qtbot.waitUntil(lambda: len(visible_progress_dialogs()) == 1, timeout=SHOW_AFTER_MS + 2000)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        gate.set()
+    qtbot.wait(SHOW_AFTER_MS + 300)
+    assert visible_progress_dialogs() == []

@@ -33,11 +33,13 @@ COMMANDS: list[Registrar] = [cli_admin.register, cli_roster.register, cli_runs.r
                              cli_committee.register, cli_register.register]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="scfn",
-        description="外国人支援コーディネーター認定システム（SCFN desktop）のコマンドライン",
-    )
+DESCRIPTION = {"ja": "外国人支援コーディネーター認定システム（SCFN desktop）のコマンドライン",
+               "en": "Command line of SCFN desktop, the certification system for Support "
+                     "Coordinators for Foreign Nationals"}
+
+
+def build_parser(lang: str = "ja") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="scfn", description=DESCRIPTION.get(lang, DESCRIPTION["en"]))
     add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in COMMANDS:
@@ -45,8 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language(argv: Sequence[str] | None) -> str:
+    """`--lang` as given (read before the parser exists, so `--help` follows it too)."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=("ja", "en"))
+    known, _ = pre.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    return known.lang or default_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_language(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:

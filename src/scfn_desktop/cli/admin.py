@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC
 from pathlib import Path
 
 from sqlalchemy import select
@@ -112,8 +113,8 @@ def cmd_demo(cli: Cli) -> int:
         if summary.users_created:
             cli.say("パスワードは demo-<ユーザー名>（例: admin / demo-admin）です。",
                     "Passwords are demo-<username> (e.g. admin / demo-admin).")
-    for line in summary.extra:
-        cli.say(line)
+    for ja, en in summary.extra:
+        cli.say(ja, en)
     if not cli.args.without_finished_run:
         def show(p: Progress) -> None:
             if p.total:
@@ -122,7 +123,7 @@ def cmd_demo(cli: Cli) -> int:
         line = run_to_end(load_finished_run(cli.db(), cli.actor()), show)
         print(file=cli.stderr)
         if line:
-            cli.say(line)
+            cli.say(*line)
     return _sample_scans(cli) if cli.args.sample_scans else 0
 
 
@@ -211,6 +212,7 @@ def cmd_audit_log(cli: Cli) -> int:
         detail = e.after_json or e.before_json
         if len(detail) > 80:
             detail = detail[:77] + "..."
-        cli.say(f"{e.seq}\t{e.at:%Y-%m-%d %H:%M:%S}\t{e.actor}\t{e.action}\t"
+        at = e.at.replace(tzinfo=UTC).astimezone()  # stored as UTC, read on this PC's clock
+        cli.say(f"{e.seq}\t{at:%Y-%m-%d %H:%M:%S%z}\t{e.actor}\t{e.action}\t"
                 f"{e.entity}:{e.entity_id}\t{detail}")
     return 0

@@ -10,13 +10,15 @@ from pathlib import Path
 from scfn_desktop.cli.common import Cli
 from scfn_desktop.services.exams import answer_forms as exam_printing
 from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.exams.grading import STATUS_LABELS
+from scfn_desktop.services.exams.item_analysis import TestStats, item_analysis
 from scfn_desktop.services.exams.results import sheet_reports
 from scfn_desktop.services.exams.scanning import import_scans
 from scfn_desktop.services.progress import Progress, run_to_end
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    exam = sub.add_parser("exam", help="修了認定テスト: create, list, void, key").add_subparsers(
+    exam = sub.add_parser("exam", help="修了認定テスト: create, list, void, key, stats").add_subparsers(
         dest="exam_command", metavar="ACTION", required=True)
     p = exam.add_parser("create", help="create the exam of a training run")
     p.add_argument("--run", type=int, required=True, metavar="ID")
@@ -47,6 +49,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_key)
 
+    p = exam.add_parser("stats", help="item analysis: difficulty, discrimination, "
+                                      "distractors, KR-20")
+    p.add_argument("--exam", type=int, required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stats)
+
     sheets = sub.add_parser("sheets", help="answer forms: layout, print").add_subparsers(
         dest="sheets_command", metavar="ACTION", required=True)
     p = sheets.add_parser("layout", help="print the sheet geometry")
@@ -69,7 +77,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _report(cli: Cli, report: exams.RescoreReport, ja: str, en: str) -> int:
     cli.say(ja, en)
     for c in report.changes:
-        cli.say(f"  {c.trainee_number} {c.name}: {c.before} -> {c.after}")
+        before, after = STATUS_LABELS[c.before], STATUS_LABELS[c.after]
+        cli.say(f"  {c.trainee_number} {c.name}: {cli.t(before[0], before[1])} -> "
+                f"{cli.t(after[0], after[1])}")
     if not report.changes:
         cli.say("  合否が変わった受講生はいません。", "  Nobody's pass/fail changed.")
     return 0
@@ -121,6 +131,46 @@ def cmd_key(cli: Cli) -> int:
                    f"Answer key changed (version {report.exam.version}).")
 
 
+def cmd_stats(cli: Cli) -> int:
+    """The committee's item analysis (services.exams.item_analysis) as a table or JSON."""
+    t = item_analysis(cli.db(), cli.args.exam)
+    if cli.args.json:
+        cli.say(json.dumps(stats_json(t, cli.lang), ensure_ascii=False, indent=1))
+        return 0
+    cli.say(cli.t(f"受験者 {t.examinees} 名（要確認・重複で除外 {t.pending} 名）、KR-20 {_fig(t.kr20)}"
+                  f"（{t.kr20_items}問）、平均 {_fig(t.mean)}、標準偏差 {_fig(t.sd)}",
+                  f"{t.examinees} examinees ({t.pending} left out: review or duplicates), "
+                  f"KR-20 {_fig(t.kr20)} ({t.kr20_items} questions), mean {_fig(t.mean)}, "
+                  f"SD {_fig(t.sd)}"))
+    cli.say(cli.t("問\t正答\tp\tr\tD\t選択肢（人数）\t無答\t複数\t注意",
+                  "Q\tkey\tp\tr\tD\tchoices (count)\tblank\tmultiple\tnote"))
+    for it in t.items:
+        choices = " ".join(f"{c.label}:{c.count}" for c in it.choices)
+        note = cli.t("没問", "voided") if it.voided else " ".join(
+            cli.t(f.reason_ja, f.reason_en) for f in it.flags)
+        cli.say(f"{cli.t('問', 'Q')}{it.question}\t{'/'.join(it.key)}\t{_fig(it.p)}\t"
+                f"{_fig(it.point_biserial)}\t{_fig(it.upper_lower)}\t{choices}\t{it.blank}\t"
+                f"{it.multiple}\t{note}")
+    return 0
+
+
+def _fig(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def stats_json(t: TestStats, lang: str) -> dict:
+    return {"examinees": t.examinees, "pending": t.pending, "kr20": t.kr20,
+            "kr20_items": t.kr20_items, "mean": t.mean, "sd": t.sd, "group_size": t.group_size,
+            "items": [{"question": it.question, "key": list(it.key), "voided": it.voided,
+                       "p": it.p, "point_biserial": it.point_biserial,
+                       "upper_lower": it.upper_lower,
+                       "choices": {c.label: c.count for c in it.choices},
+                       "blank": it.blank, "multiple": it.multiple,
+                       "flags": [{"code": f.code,
+                                  "reason": f.reason_ja if lang == "ja" else f.reason_en}
+                                 for f in it.flags]} for it in t.items]}
+
+
 def cmd_layout(cli: Cli) -> int:
     cli.say(exams.exam_layout(exams.get_exam(cli.db(), cli.args.exam)).to_json())
     return 0
@@ -152,8 +202,11 @@ def cmd_scan(cli: Cli) -> int:
     readable = [s.sheet_id for s in batch.sheets if s.error_code in ("", "duplicate")
                 or s.status in ("ok", "duplicate")]
     reports = {r.sheet_id: r for r in sheet_reports(db, a.exam, readable)}
-    sheets, errors = [], []
+    sheets, errors, files = [], [], []
     for f in batch.files:
+        files.append({"file": f.file, "status": f.status, "sheets": len(f.sheets),
+                      "already_imported": f.status == "already",
+                      "message": cli.t(f.error_ja, f.error_en)})
         if f.status == "error" and not f.sheets:
             errors.append({"file": f.file, "page": None,
                            "error": cli.t(f.error_ja, f.error_en), "code": f.error_code})
@@ -162,6 +215,7 @@ def cmd_scan(cli: Cli) -> int:
             if r is not None:
                 item = r.to_json()
                 item["file"] = f.file
+                item["already_imported"] = f.status == "already"
                 if s.status == "duplicate":
                     item["duplicate"] = True
                 sheets.append(item)
@@ -172,18 +226,34 @@ def cmd_scan(cli: Cli) -> int:
             errors.append({"file": f.file, "page": None, "code": f.error_code,
                            "error": cli.t(f.error_ja, f.error_en)})
     if a.json:
-        cli.say(json.dumps({"sheets": sheets, "errors": errors}, ensure_ascii=False, indent=1))
+        cli.say(json.dumps({"files": files, "sheets": sheets, "errors": errors},
+                           ensure_ascii=False, indent=1))
     else:
         print(file=cli.stderr)
         for item in sheets:
-            doubt = ",".join(map(str, item["doubtful"])) or "-"
-            verdict = "要確認" if item["passed"] is None else ("合格" if item["passed"] else "不合格")
-            cli.say(f"{item['file']} p{item['page']} {item['trainee'] or '?'} "
-                    f"得点 {item['score'] if item['score'] is not None else '-'} {verdict} "
-                    f"要確認の問 {doubt}")
+            cli.say(_sheet_line(cli, item))
         for e in errors:
             cli.warn(f"{e['file']} p{e['page'] or '-'}: {e['error']}")
-        already = sum(1 for f in batch.files if f.status == "already")
-        cli.say(f"シート {len(sheets)} 枚、エラー {len(errors)} 件、読み込み済み {already} ファイル。",
-                f"{len(sheets)} sheets, {len(errors)} errors, {already} files already imported.")
+        new = sum(1 for item in sheets if not item["already_imported"])
+        already = batch.already_imported
+        cli.say(f"読み取ったシート {new} 枚、エラー {len(errors)} 件、読み込み済みで読み飛ばしたファイル "
+                f"{already} 個。",
+                f"{new} sheets read, {len(errors)} errors, {already} files already imported "
+                "(skipped).")
     return 1 if errors else 0
+
+
+def _sheet_line(cli: Cli, item: dict) -> str:
+    """One sheet, in the CLI's language; sheets of a file imported before say so."""
+    doubt = ",".join(map(str, item["doubtful"])) or "-"
+    score = item["score"] if item["score"] is not None else "-"
+    passed = item["passed"]
+    verdict = (cli.t("要確認", "needs review") if passed is None
+               else cli.t("合格", "passed") if passed else cli.t("不合格", "failed"))
+    line = cli.t(f"{item['file']} p{item['page']} {item['trainee'] or '?'} 得点 {score} "
+                 f"{verdict} 要確認の問 {doubt}",
+                 f"{item['file']} p{item['page']} {item['trainee'] or '?'} score {score} "
+                 f"{verdict} doubtful questions {doubt}")
+    if item["already_imported"]:
+        line += cli.t("（読み込み済み）", " (already imported)")
+    return line

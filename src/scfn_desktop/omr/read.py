@@ -299,7 +299,7 @@ def _cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "qr_unreadable",
                 WARNING,
-                "QR コードを読み取れません。マーク欄の受験番号を使用します。",
+                "QR コードを読み取れません。マーク欄の受講番号を使用します。",
                 "QR code could not be read; using the trainee number from the bubble grid",
             )
         )
@@ -343,7 +343,7 @@ def _cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "number_doubtful",
                 WARNING if qr_number else ERROR,
-                f"受験番号のマークが不明瞭です（読取: {grid}）。",
+                f"受講番号のマークが不明瞭です（読取: {grid}）。",
                 f"trainee number bubbles are unclear (read: {grid})",
             )
         )
@@ -352,7 +352,7 @@ def _cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "number_mismatch",
                 ERROR,
-                f"QR コードの受験番号 {qr_number} とマーク欄の番号 {grid} が一致しません。",
+                f"QR コードの受講番号 {qr_number} とマーク欄の番号 {grid} が一致しません。",
                 f"QR trainee number {qr_number} differs from the bubble grid {grid}",
             )
         )
@@ -368,7 +368,7 @@ def _cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "blank_form",
                 ERROR,
-                "白紙の用紙です（解答も受験番号もありません）。",
+                "白紙の用紙です（解答も受講番号もありません）。",
                 "blank form: no answers and no trainee number",
             )
         )
@@ -388,7 +388,7 @@ def _cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "number_missing",
                 ERROR,
-                "受験番号が読み取れません。",
+                "受講番号が読み取れません。",
                 "no trainee number on this sheet",
             )
         )

@@ -44,7 +44,7 @@ INSTRUCTIONS_JA = (
     "3. 訂正するときは、消しゴムで跡が残らないようにきれいに消してください。",
     "4. 用紙を折り曲げたり、汚したりしないでください。"
     "四隅の黒い印と QR コードには書き込まないでください。",
-    "5. 受験番号が印刷されていない用紙には、番号を記入し、その数字の ○ を塗りつぶしてください。",
+    "5. 受講番号が印刷されていない用紙には、番号を記入し、その数字の ○ を塗りつぶしてください。",
 )
 
 
@@ -145,7 +145,7 @@ class _SheetPainter:
         c.line(b.x_mm * mm, _y(lay, b.y_mm + 18), (b.x_mm + b.w_mm) * mm, _y(lay, b.y_mm + 18))
         c.setFont(f, 8)
         c.drawString((b.x_mm + 2) * mm, _y(lay, b.y_mm + 4), "氏名")
-        c.drawString((b.x_mm + 2) * mm, _y(lay, b.y_mm + 23.5), "受験番号")
+        c.drawString((b.x_mm + 2) * mm, _y(lay, b.y_mm + 23.5), "受講番号")
         if trainee is not None:
             size = _fit_font(trainee.name_kanji, f, 16, b.w_mm - 18)
             c.setFont(f, size)
@@ -255,7 +255,7 @@ class _SheetPainter:
         right = cols[-1].x_mm + pitch / 2
         c.setFillColor(black)
         c.setFont(f, 8)
-        c.drawCentredString((left + right) / 2 * mm, _y(lay, cols[0].box_y_mm - 5.5), "受験番号")
+        c.drawCentredString((left + right) / 2 * mm, _y(lay, cols[0].box_y_mm - 5.5), "受講番号")
         digits = trainee.number if trainee is not None else ""
         if digits and len(digits) != len(cols):
             raise ValueError(

@@ -28,6 +28,8 @@ class Permission(StrEnum):
     EDIT_ROSTER = "edit_roster"
     IMPORT_ROSTER = "import_roster"
     EXPORT_ROSTER = "export_roster"
+    VIEW_RUNS = "view_runs"
+    MANAGE_RUNS = "manage_runs"
     CHECK_IN = "check_in"
     OVERRIDE_LATENESS = "override_lateness"
     DECIDE_ATTENDANCE = "decide_attendance"
@@ -68,6 +70,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EDIT_ROSTER,
             Permission.IMPORT_ROSTER,
             Permission.EXPORT_ROSTER,
+            Permission.VIEW_RUNS,
             Permission.CHECK_IN,
             Permission.OVERRIDE_LATENESS,
             Permission.VIEW_ATTENDANCE,
@@ -87,6 +90,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         {
             Permission.VIEW_ROSTER,
             Permission.EXPORT_ROSTER,
+            Permission.VIEW_RUNS,
             Permission.MANAGE_EXAMS,
             Permission.VIEW_RESULTS,
             Permission.COMMITTEE_DECIDE,

@@ -45,6 +45,8 @@ def install_translators(language: str) -> list[str]:
     """Replace the installed translators with those of `language`; return what was loaded.
 
     Failing to load Qt's own `qtbase_<lang>` is not fatal (the standard buttons stay English).
+    Translators must be installed before the widgets are built: a widget translates its
+    strings when it is made (or on a LanguageChange event), so the app installs them first.
     """
     app = QCoreApplication.instance()
     if app is None:
@@ -68,7 +70,21 @@ def install_translators(language: str) -> list[str]:
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
         loaded.append(f"qtbase_{language}")
+    for path in qt_supplement_files(language):  # after qtbase: what its catalogue lacks
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            loaded.append(path.name)
     return loaded
+
+
+def qt_supplement_files(language: str) -> list[Path]:
+    """Our translations of Qt's own strings that Qt's catalogue for `language` lacks
+    (resources/translations/qt/): Qt 6's file dialog asks for strings the qtbase_ja.qm
+    shipped with PySide6 was not made from, so "Look in:" stayed English."""
+    folder = translations_dir() / "qt"
+    return sorted(folder.glob(f"*_{language}.qm")) if folder.is_dir() else []
 
 
 def language_name(code: str) -> str:

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        ctx.navigator = self  # pages ask for another page through ctx.show_page(key)
         self.specs: list[PageSpec] = pages_for(ctx)
         self._pages: dict[str, QWidget] = {}
         self.setObjectName("mainWindow")
@@ -172,6 +173,18 @@ class MainWindow(QMainWindow):
         row = self.page_keys().index(key)
         self.navigation.setCurrentRow(row)
         return self._pages[key]
+
+    def has_page(self, key: str) -> bool:
+        return key in self.page_keys()
+
+    def show_page(self, key: str) -> bool:
+        """Navigator for the pages (see ui.context): False when this actor has no such page."""
+        if not self.has_page(key):
+            return False
+        self.select_page(key)
+        self.raise_()
+        self.activateWindow()
+        return True
 
     def current_page(self) -> QWidget | None:
         widget = self.stack.currentWidget()

@@ -14,6 +14,9 @@ from scfn_desktop.ui.context import AppContext
 
 PAGE_MODULES = [
     "scfn_desktop.ui.roster.roster_page",
+    "scfn_desktop.ui.runs.runs_page",
+    "scfn_desktop.ui.checkin.desk_page",
+    "scfn_desktop.ui.checkin.board_page",
     "scfn_desktop.ui.exams.scanning_page",
     "scfn_desktop.ui.exams.review_page",
     "scfn_desktop.ui.exams.results_page",

@@ -15,7 +15,8 @@ from PySide6.QtGui import QFontDatabase
 from scfn_desktop.ui.i18n import qt_catalogue_dir
 from scfn_desktop.ui.resources import resources_dir, translations_dir
 
-REQUIRED_RESOURCES = ("icons/app.svg", "icons/roster.svg", "translations/scfn_ja.qm")
+REQUIRED_RESOURCES = ("icons/app.svg", "icons/roster.svg", "translations/scfn_ja.qm",
+                      "sounds/on_time.wav", "sounds/refused.wav")
 
 
 def check_resources() -> str:

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from scfn_desktop.services.progress import Progress
 
+#: A job that ends sooner shows no progress dialog at all (no flash for a quick check).
+SHOW_AFTER_MS = 400
+
 GenFactory = Callable[[], Generator[Progress, None, Any]]
 
 # Tasks still running, kept alive here so neither Python nor Qt frees them mid-flight.
@@ -204,6 +207,12 @@ def run_with_progress(
 
     `pick(ja, en)` chooses which language of each `Progress` message to show. The dialog's
     Cancel button cancels the task. Returns the task (tests wait on its signals).
+
+    The dialog appears only when the job is still running after `SHOW_AFTER_MS` (or looks
+    long by QProgressDialog's own estimate). It is never shown by `show()` here: the dialog
+    has its own show timer, restarted by every step at 0 %, and a timer that fired after the
+    job had ended brought the hidden dialog back, stuck at 0 % beside the result. So closing
+    first stops that timer (`reset()`), then hides.
     """
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(title)
@@ -211,8 +220,8 @@ def run_with_progress(
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    dialog.setMinimumDuration(0)
     dialog.setRange(0, 0)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setMinimumWidth(420)
 
     task = ProgressTask(gen_factory, parent)
@@ -226,6 +235,7 @@ def run_with_progress(
             dialog.setLabelText(text)
 
     def close_dialog() -> None:
+        dialog.reset()  # stops the dialog's show timer, so nothing shows it again
         dialog.hide()
         _retire(dialog, task)
 
@@ -238,5 +248,5 @@ def run_with_progress(
         task.failed.connect(on_error)
     if on_cancel:
         task.cancelled.connect(on_cancel)
-    dialog.show()
+    dialog.setValue(0)  # starts the dialog's show timer: it appears if the job is still running
     return task.start()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from scfn_desktop.services import audit
-from scfn_desktop.services.admin import audit_view
+from scfn_desktop.services.admin import audit_labels, audit_view
 from scfn_desktop.services.errors import PermissionDenied, ServiceError
 from scfn_desktop.services.permissions import Actor
 from scfn_desktop.services.progress import run_to_end
@@ -85,12 +85,12 @@ def test_reading_needs_the_verify_audit_permission(logged):
 
 
 def test_labels_are_readable_and_unknown_codes_stay_visible():
-    assert audit_view.action_label("user.deactivate") == "ユーザーの無効化"
-    assert audit_view.action_label("user.deactivate", "en") == "User deactivated"
-    assert audit_view.action_label("certificate.reissue") == "certificate.reissue"
-    assert audit_view.entity_label("training_run") == "養成研修"
-    assert audit_view.field_label("family_name") == "姓"
-    assert audit_view.field_label("some_new_field") == "some_new_field"
+    assert audit_labels.action_label("user.deactivate") == "ユーザーの無効化"
+    assert audit_labels.action_label("user.deactivate", "en") == "User deactivated"
+    assert audit_labels.action_label("certificate.reissue") == "certificate.reissue"
+    assert audit_labels.entity_label("training_run") == "養成研修"
+    assert audit_labels.field_label("family_name") == "姓"
+    assert audit_labels.field_label("some_new_field") == "some_new_field"
 
 
 def test_field_changes(logged):
@@ -113,10 +113,10 @@ def test_nested_records_read_field_by_field_with_their_own_names():
     changes = audit_view.field_changes(row)
     assert [(c.key, c.after) for c in changes] == [("basis", "experience"),
                                                    ("stage.final_report_on", "2025-10-14")]
-    assert audit_view.field_label("stage.final_report_on") == "課題レポート"
-    assert audit_view.value_label("basis", "experience") == "実務経験"
-    assert audit_view.value_label("role", "committee", "en") == "Committee member"
-    assert audit_view.value_label("email", "x@example.jp") == "x@example.jp"
+    assert audit_labels.field_label("stage.final_report_on") == "課題レポート"
+    assert audit_labels.value_label("basis", "experience") == "実務経験"
+    assert audit_labels.value_label("role", "committee", "en") == "Committee member"
+    assert audit_labels.value_label("email", "x@example.jp") == "x@example.jp"
 
 
 def test_a_tampered_row_that_is_not_json_is_still_shown(logged):

@@ -9,9 +9,8 @@ import time
 import cv2
 import numpy as np
 import pytest
-from attendancekit import STAFF, after_start, make_run, token_for
+from attendancekit import STAFF, after_start, badge_frame, make_run, token_for
 
-from scfn_desktop.credentials import qr_matrix, qr_png
 from scfn_desktop.db.session import open_database
 from scfn_desktop.services.attendance.desk import DeskStatus, open_desk, scan
 from scfn_desktop.services.attendance.frames import RepeatFilter, decode_frame
@@ -72,21 +71,6 @@ def test_health_monitor_notices_a_vanished_database_and_its_return(tmp_path):
     assert health.check_now() and changes == [False, True]
     health.start()
     health.stop()
-
-
-def badge_frame(token: str, size=(1280, 720), module_px=4, noise=True) -> np.ndarray:
-    """A webcam-like grey frame: the badge's QR on a desk-grey background with noise."""
-    qr = cv2.imdecode(np.frombuffer(qr_png(qr_matrix(token), module_px=module_px), np.uint8),
-                      cv2.IMREAD_GRAYSCALE)
-    w, h = size
-    frame = np.full((h, w), 120, np.uint8)
-    y, x = (h - qr.shape[0]) // 2, (w - qr.shape[1]) // 3
-    frame[y:y + qr.shape[0], x:x + qr.shape[1]] = qr
-    if noise:
-        rng = np.random.default_rng(7)
-        frame = cv2.GaussianBlur(frame, (3, 3), 0)
-        frame = np.clip(frame + rng.normal(0, 6, frame.shape), 0, 255).astype(np.uint8)
-    return frame
 
 
 def test_decode_frame_reads_a_badge_and_ignores_empty_frames(db):

@@ -107,6 +107,6 @@ def test_demo_is_deterministic():
 def test_demo_steps_run_after_the_roster(db, monkeypatch):
     seen = []
     monkeypatch.setattr(demo, "DEMO_STEPS",
-                        [lambda _db, _actor, summary: seen.append(summary.run_id) or "extra"])
+                        [lambda _db, _actor, summary: seen.append(summary.run_id) or ("追加", "extra")])
     summary = demo.load_demo(db)
-    assert seen == [summary.run_id] and summary.extra == ["extra"]
+    assert seen == [summary.run_id] and summary.extra == [("追加", "extra")]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 
 import openpyxl
 import pytest
@@ -24,12 +26,11 @@ from scfn_desktop.services.demo import loader as demo
 from scfn_desktop.services.errors import PermissionDenied, ValidationFailed
 from scfn_desktop.services.exams import review
 from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.exams.exports import export_overlays, export_results
+from scfn_desktop.services.exams.item_analysis import item_analysis
 from scfn_desktop.services.exams.results import (
     exam_results,
-    export_overlays,
-    export_results,
     overlay_image,
-    question_stats,
     sheet_reading,
 )
 from scfn_desktop.services.exams.scanning import import_scans
@@ -85,14 +86,15 @@ def test_unidentified_sheet_is_assigned_and_duplicates_chosen(db):
     assert exam_results(db, exam_id).by_number()[number(2)].status == "passed"
 
 
-def test_question_stats_flag_a_flawed_question(db):
+def test_item_analysis_flags_a_flawed_question(db):
     run = make_run(db, 6)
     exam_id = make_exam(db, run, n=2, key="1,1")
     for i in range(1, 7):
         add_sheet(db, exam_id, trainee_id(db, i), {1: ("single", "1"), 2: ("single", "3")})
-    s1, s2 = question_stats(db, exam_id)
-    assert (s1.correct, s1.suspicious) == (1.0, False)
-    assert (s2.correct, s2.blank, s2.suspicious) == (0.0, 0.0, True)
+    s1, s2 = item_analysis(db, exam_id).items
+    assert (s1.p, [f.code for f in s1.flags]) == (1.0, ["very_easy"])
+    assert (s2.p, s2.blank) == (0.0, 0)
+    assert [f.code for f in s2.flags] == ["distractor", "very_hard"]  # everyone chose 3
 
 
 def test_exports(db, tmp_path):
@@ -113,8 +115,37 @@ def test_exports(db, tmp_path):
     assert reading.warped is not None and reading.doubtful_questions == [3]
     img = overlay_image(db, sheet_id)
     assert img.ndim == 3 and img.shape[:2] == reading.warped.shape
-    (pdf,) = export_overlays(db, COMMITTEE, exam_id, tmp_path / "sheets.pdf")
-    assert pdf.read_bytes()[:4] == b"%PDF"
+    steps = []
+    (pdf,) = run_to_end(export_overlays(db, COMMITTEE, exam_id, tmp_path / "sheets.pdf"),
+                        steps.append)
+    assert pdf.read_bytes()[:4] == b"%PDF" and steps[-1].done == steps[-1].total == 1
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Pages:\s+1\n", info.stdout)
+    assert re.search(r"Page size:\s+595.2\d* x 84\d", info.stdout)  # A4 wide, real size
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")],
+                   check=True)
+    assert list(tmp_path.glob("page*.png"))
+
+
+def test_exports_refuse_a_mismatched_name_and_leave_nothing_half_written(db, tmp_path):
+    run = make_run(db, 3)
+    exam_id = make_exam(db, run, n=N, key=KEY)
+    p = printed_pages(str(exam_id), N, K, (number(1), number(2)))
+    run_to_end(import_scans(db, PROCTOR, exam_id, [
+        write_png(tmp_path / "s" / "a.png", fill(p[0], N, K, RIGHT)),
+        write_png(tmp_path / "s" / "b.png", fill(p[1], N, K, RIGHT))]))
+    with pytest.raises(ValidationFailed, match="overlay.pdf"):
+        export_results(db, COMMITTEE, exam_id, tmp_path / "overlay.pdf")
+    with pytest.raises(ValidationFailed, match=r"\.xlsx"):
+        run_to_end(export_overlays(db, COMMITTEE, exam_id, tmp_path / "sheets.xlsx"))
+    assert not (tmp_path / "overlay.pdf").exists() and not (tmp_path / "sheets.xlsx").exists()
+    gen = export_overlays(db, COMMITTEE, exam_id, tmp_path / "cancelled.pdf")
+    next(gen)
+    next(gen)  # the first page is drawn
+    gen.close()  # what Cancel does on the worker
+    assert sorted(p.name for p in tmp_path.glob("cancelled*")) == []
+    folder = run_to_end(export_overlays(db, COMMITTEE, exam_id, tmp_path / "pngs"))
+    assert [p.suffix for p in folder] == [".png", ".png"]
 
 
 def test_demo_adds_the_exam_once(db):
@@ -151,12 +182,25 @@ def test_cli_create_list_layout_print_and_scan_json(db, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["errors"] == []
     first, second = data["sheets"]
-    assert set(first) == {"file", "page", "trainee", "answers", "doubtful", "score", "passed"}
+    assert set(first) == {"file", "page", "trainee", "answers", "doubtful", "score", "passed",
+                          "already_imported"}
+    assert first["already_imported"] is False
+    assert [f["status"] for f in data["files"]] == ["imported", "imported"]
     assert first["file"] == str(a) and first["page"] == 1 and first["trainee"] == number(1)
     assert first["answers"]["1"] == ["1"] and first["answers"]["2"] == ["3", "4"]
     assert (first["doubtful"], first["score"], first["passed"]) == ([], 9, True)
     assert second["answers"]["5"] == [] and second["doubtful"] == [7]
     assert (second["score"], second["passed"]) == (None, None)
+    # The same folder again: every file says it was imported before, per file and per sheet.
+    assert cli.main(["scan", "--exam", exam_id, str(tmp_path / "s"), "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert [f["already_imported"] for f in again["files"]] == [True, True]
+    assert all(item["already_imported"] for item in again["sheets"])
+    assert cli.main(["--lang", "en", "scan", "--exam", exam_id, str(tmp_path / "s")]) == 0
+    out = capsys.readouterr().out
+    assert "score 9 passed doubtful questions -" in out and "(already imported)" in out
+    assert "0 sheets read, 0 errors, 2 files already imported" in out
+    assert not any("\u3040" <= ch <= "\u9fff" for ch in out.replace(str(tmp_path), ""))
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\nbroken")
     assert cli.main(["scan", "--exam", exam_id, str(tmp_path / "bad"), "--json"]) == 1

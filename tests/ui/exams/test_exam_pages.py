@@ -64,6 +64,18 @@ def test_scanning_page_imports_with_progress(qtbot, db, exam, tmp_path):
         pass
     assert {page.table.item(r, 2).text() for r in range(page.table.rowCount())} == {
         "Already imported"}
+    # what happened this time: nothing was read again (it used to say "2 sheets read: 2 OK")
+    assert page.summary.text().startswith("Nothing new: all 2 files were imported before")
+    assert "2 OK" not in page.summary.text()
+
+
+def test_scanning_prompt_goes_once_a_folder_is_added(qtbot, db, exam, tmp_path):
+    page = ScanningPage(AppContext(db, PROCTOR))
+    qtbot.addWidget(page)
+    assert page.import_paths([]) is None
+    assert page.summary.text() == "Choose an exam and at least one folder or file."
+    page.paths.addItem(str(tmp_path))  # what "Add folder…" does with the chosen folder
+    assert page.summary.text() == ""
 
 
 def test_review_by_keyboard_and_screenshots(qtbot, db, exam, tmp_path, japanese):

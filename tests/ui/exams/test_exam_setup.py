@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 from examkit import COMMITTEE, PROCTOR, add_sheet, make_exam, make_run, number, trainee_id
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFrame
 
 from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.permissions import SYSTEM
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.exams.results_page import ResultsPage
 
@@ -31,7 +32,8 @@ def test_committee_creates_an_exam_and_sees_refusals_in_the_dialog(qtbot, db):
     assert dialog.questions.maximum() == 84  # what fits on one A4 form with 9 choices
     dialog.choices.setValue(4)
     dialog.questions.setValue(5)
-    dialog.key_edit.setPlainText("1,2,5,3")
+    assert dialog.key_grid.rowCount() == 5
+    dialog.key_grid.paste_text("1\n2\n5\n3\n", start_row=0)  # a column copied from Excel
     assert "4" in dialog.key_status.text() and "5" in dialog.key_status.text()
     ok(dialog)
     assert dialog.isVisible() and not dialog.error.isHidden()
@@ -40,7 +42,7 @@ def test_committee_creates_an_exam_and_sees_refusals_in_the_dialog(qtbot, db):
     assert "question" not in error  # the Japanese half of each problem only
     assert exams.list_exams(db) == []
 
-    dialog.key_edit.setPlainText("１，２，３／４，\n4,1")  # typed with an IME, one line wrapped
+    dialog.key_grid.paste_text("１，２，３／４，4,1", start_row=0)  # the line form, via an IME
     dialog.criterion.points_radio.setChecked(True)
     dialog.criterion.points.setValue(3)
     ok(dialog)
@@ -107,3 +109,26 @@ def test_proctor_reads_history_but_cannot_change_the_rule(qtbot, db, graded):
         assert not button.isVisibleTo(page)
     assert page.history_button.isVisibleTo(page)
     assert page.open_history().table.rowCount() == 1
+
+
+def test_without_an_open_run_the_setup_dialog_says_so_and_leads_to_the_runs_page(
+        qtbot, db, users, make_window, japanese):
+    """A fresh install: the run drop-down was empty and 作成 said 「養成研修 0 が見つかりません。」."""
+    from scfn_desktop.services.runs.editing import close_run
+
+    window = make_window("committee", "ja")
+    page = window.select_page("results")
+    dialog = page.open_setup_dialog()
+    notice = dialog.findChild(QFrame, "noRunNotice")
+    assert notice is not None and notice.isVisible()
+    assert "実施中の養成研修がありません" in notice.label.text() and "管理者" in notice.label.text()
+    assert not dialog.ok_button.isEnabled() and dialog.run_combo.count() == 0
+    with qtbot.waitSignal(dialog.finished):
+        notice.button.click()
+    assert window.current_page_key() == "runs"
+
+    old, new = make_run(db, 2), make_run(db, 0, term=2)
+    close_run(db, SYSTEM, new)
+    dialog = page.open_setup_dialog()
+    assert dialog.findChild(QFrame, "noRunNotice") is None
+    assert [dialog.run_combo.itemData(i) for i in range(dialog.run_combo.count())] == [old]

@@ -118,3 +118,25 @@ def test_cancel_leaves_no_partial_file(qtbot, page, tmp_path, monkeypatch):
     assert "no PDF" in page.print_panel.result_label.text()
     assert page.print_panel.create_button.isEnabled()
 
+
+
+def test_without_a_pdf_viewer_it_says_so_and_opens_the_folder(qtbot, page, tmp_path, japanese):
+    """A PC with no PDF viewer: 「PDF を開く」 used to do nothing at all."""
+    panel = page.print_panel
+    out = tmp_path / panel.default_file_name()
+    assert out.name == "解答用紙_令和7年度第1期_試験1.pdf"  # named in Japanese for the exam
+    task = panel.create_pdf(out)
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    asked: list[QUrl] = []
+
+    def no_viewer(url: QUrl) -> bool:  # the desktop: a file manager, but no PDF viewer
+        asked.append(url)
+        return url.toLocalFile() == str(tmp_path)
+
+    panel.opener = no_viewer
+    assert panel.open_pdf() is False
+    assert asked == [QUrl.fromLocalFile(str(out)), QUrl.fromLocalFile(str(tmp_path))]
+    box = panel.no_viewer_box
+    assert box is not None and box.isVisible()
+    assert "PDF" in box.text() and str(out) in box.text() and "フォルダー" in box.text()

@@ -34,6 +34,9 @@ class TrainingRun(Base):
     venue: Mapped[str] = mapped_column(String(200), default="")
     lateness_threshold_minutes: Mapped[int] = mapped_column(Integer, default=60)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # A finished run (終了): kept for history, no longer offered for imports and new exams.
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(60))
 
     venue_days: Mapped[list[VenueDay]] = relationship(
         back_populates="run", order_by="VenueDay.day_number", cascade="all, delete-orphan"

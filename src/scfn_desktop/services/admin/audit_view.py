@@ -25,123 +25,13 @@ from sqlalchemy import Select, func, select
 from scfn_desktop.db import Database
 from scfn_desktop.db.models.audit import AuditEntry
 from scfn_desktop.services import audit
+from scfn_desktop.services.admin.audit_labels import action_label, entity_label
 from scfn_desktop.services.audit import ChainReport
 from scfn_desktop.services.errors import ServiceError
-from scfn_desktop.services.permissions import ROLE_LABELS, Actor, Permission, require
+from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, run_to_end
-from scfn_desktop.services.roster.fields import LABELS as ROSTER_LABELS
-from scfn_desktop.services.roster.trainees import STAGE_STEPS
 
 VERIFY_BATCH = 2000
-
-# Readable names of the action codes the services write. Unknown codes are shown as they are,
-# so a feature that adds an action is never hidden, only less pretty until it is named here.
-ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "login": ("ログイン", "Logged in"),
-    "login.failed": ("ログイン失敗", "Failed login"),
-    "user.add": ("ユーザーの追加", "User added"),
-    "user.password": ("パスワード／PINの変更", "Password changed"),
-    "user.activate": ("ユーザーの有効化", "User reactivated"),
-    "user.deactivate": ("ユーザーの無効化", "User deactivated"),
-    "trainee.create": ("受講生の登録", "Trainee added"),
-    "trainee.update": ("受講生情報の変更", "Trainee changed"),
-    "organisation.create": ("所属機関の登録", "Organisation added"),
-    "roster.import": ("名簿の取り込み", "Roster imported"),
-    "roster.export": ("名簿の書き出し", "Roster exported"),
-    "run.create": ("養成研修の作成", "Training run created"),
-    "demo.load": ("デモデータの読み込み", "Demo data loaded"),
-    "demo.sample_scans": ("デモ用スキャン画像の作成", "Demo sample scans written"),
-    "exam.create": ("修了認定テストの作成", "Exam created"),
-    "exam.set_key": ("正答の変更", "Answer key changed"),
-    "exam.void": ("没問の指定", "Question voided"),
-    "exam.unvoid": ("没問の取り消し", "Voided question restored"),
-    "exam.set_pass": ("合格基準の変更", "Pass criterion changed"),
-    "exam.print_sheets": ("解答用紙の印刷", "Answer forms printed"),
-    "exam.export_results": ("試験結果の書き出し", "Results exported"),
-    "exam.export_overlays": ("読み取り結果画像の書き出し", "Scan overlays exported"),
-    "scan.import": ("解答用紙スキャンの取り込み", "Scans imported"),
-    "review.decide": ("要確認のマークの判定", "Doubtful mark decided"),
-    "review.sheet_assign": ("解答用紙の受講生の指定", "Sheet assigned to a trainee"),
-    "review.sheet_count": ("採点に使う解答用紙の選択", "Sheet chosen for grading"),
-    "review.sheet_discard": ("解答用紙の除外", "Sheet discarded"),
-    "audit.export": ("操作記録の書き出し", "Audit log exported"),
-}
-
-ENTITY_LABELS: dict[str, tuple[str, str]] = {
-    "user": ("ユーザー", "User"),
-    "trainee": ("受講生", "Trainee"),
-    "organisation": ("所属機関", "Organisation"),
-    "training_run": ("養成研修", "Training run"),
-    "roster": ("受講生名簿", "Roster"),
-    "file": ("ファイル", "File"),
-    "exam": ("修了認定テスト", "Exam"),
-    "exam_mark": ("マーク", "Mark"),
-    "exam_sheet": ("解答用紙", "Answer form"),
-    "scan_file": ("スキャン画像", "Scan file"),
-    "audit_log": ("操作記録", "Audit log"),
-}
-
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    **ROSTER_LABELS,
-    **{key: (ja, en) for key, ja, en in STAGE_STEPS},
-    "basis": ("申込要件", "Basis of application"),
-    "stage": ("進捗", "Progress"),
-    "username": ("ユーザー名", "User name"),
-    "display_name": ("表示名", "Display name"),
-    "role": ("権限", "Role"),
-    "active": ("有効", "Active"),
-    "count": ("件数", "Count"),
-    "format": ("形式", "Format"),
-    "encoding": ("文字コード", "Encoding"),
-    "reason": ("理由", "Reason"),
-    "version": ("版", "Version"),
-    "created": ("新規", "Added"),
-    "updated": ("変更", "Changed"),
-    "unchanged": ("変更なし", "Unchanged"),
-    "skipped_rows": ("除外した行", "Rows left out"),
-    "sheet": ("シート", "Sheet"),
-    "file": ("ファイル", "File"),
-    "filters": ("絞り込み条件", "Filters"),
-}
-
-
-# Stored codes that have a name of their own: (field, value) -> (ja, en).
-VALUE_LABELS: dict[tuple[str, str], tuple[str, str]] = {
-    ("basis", "experience"): ("実務経験", "Experience"),
-    ("basis", "qualification"): ("国家資格", "National qualification"),
-    **{("role", code): pair for code, pair in ROLE_LABELS.items()},
-}
-
-
-def _label(table: dict[str, tuple[str, str]], code: str, language: str) -> str:
-    pair = table.get(code)
-    if pair is None:
-        return code
-    return pair[0] if language == "ja" else pair[1]
-
-
-def action_label(code: str, language: str = "ja") -> str:
-    return _label(ACTION_LABELS, code, language)
-
-
-def entity_label(code: str, language: str = "ja") -> str:
-    return _label(ENTITY_LABELS, code, language)
-
-
-def field_label(key: str, language: str = "ja") -> str:
-    """A nested field ("stage.final_report_on") is named by its own label when it has one."""
-    if key not in FIELD_LABELS and "." in key:
-        last = key.rsplit(".", 1)[1]
-        if last in FIELD_LABELS:
-            return _label(FIELD_LABELS, last, language)
-    return _label(FIELD_LABELS, key, language)
-
-
-def value_label(key: str, value: str, language: str = "ja") -> str:
-    """A stored code as a person reads it (a role's name), else the value unchanged."""
-    pair = VALUE_LABELS.get((key, value))
-    return value if pair is None else (pair[0] if language == "ja" else pair[1])
-
 
 def _parse(text: str) -> dict[str, Any] | None:
     """Stored before/after JSON; a value that is not an object (a tampered row) is kept raw."""

@@ -39,6 +39,19 @@ STATUS_LABELS: dict[DayStatus, tuple[str, str]] = {
     DayStatus.EXCLUDED: ("受講継続不可（事務局判断）", "Excluded (secretariat)"),
 }
 
+#: Short forms for tight places (the board's count tiles).
+STATUS_SHORT: dict[DayStatus, tuple[str, str]] = {
+    DayStatus.ON_TIME: ("出席", "On time"),
+    DayStatus.LATE: ("遅刻", "Late"),
+    DayStatus.REFUSED: ("受講不可", "Refused"),
+    DayStatus.OVERRIDDEN: ("受講許可（事情）", "Overridden"),
+    DayStatus.NOT_ARRIVED: ("未到着", "Not arrived"),
+    DayStatus.LEFT_EARLY: ("早退", "Left early"),
+    DayStatus.ABSENT: ("欠席", "Absent"),
+    DayStatus.EXCUSED: ("欠席（事情）", "Excused"),
+    DayStatus.EXCLUDED: ("継続不可", "Excluded"),
+}
+
 
 @dataclass(frozen=True)
 class BoardRow:
@@ -50,6 +63,10 @@ class BoardRow:
     organisation: str
     group: str
     verdict: DayVerdict
+
+    @property
+    def id(self) -> int:  # what row-list table models select by
+        return self.trainee_id
 
     @property
     def status(self) -> DayStatus:

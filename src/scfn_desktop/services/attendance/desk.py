@@ -15,7 +15,7 @@ import enum
 import time
 from datetime import datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -42,6 +42,10 @@ from scfn_desktop.services.roster.fields import search_key
 STATEMENT_TIMEOUT_MS = 1500
 NOTE_LIMIT = AttendanceEvent.note.type.length
 STATION_LIMIT = AttendanceEvent.station.type.length
+
+
+_INSERT_EVENT = insert(AttendanceEvent.__table__).returning(AttendanceEvent.__table__.c.id)
+_INSERT_GUARD = insert(CheckinGuard.__table__)
 
 
 class DeskStatus(enum.StrEnum):
@@ -148,10 +152,18 @@ class Desk:
     station: str
     keyring: KeyRing
     trainees: dict[str, TraineeCard]
+    by_id: dict[int, TraineeCard] = dataclasses.field(default_factory=dict, repr=False)
 
-    @property
-    def by_id(self) -> dict[int, TraineeCard]:
-        return {t.id: t for t in self.trainees.values()}
+    def __post_init__(self) -> None:
+        self.set_trainees(self.trainees)
+
+    def set_trainees(self, cards: dict[str, TraineeCard]) -> None:
+        self.trainees = cards
+        self.by_id = {t.id: t for t in cards.values()}
+
+    def add(self, card: TraineeCard) -> None:
+        self.trainees[card.number] = card
+        self.by_id[card.id] = card
 
     def search(self, query: str, limit: int = 200) -> list[TraineeCard]:
         """Every word must match the number, name, kana (either script) or romaji."""
@@ -202,7 +214,7 @@ def reload_desk(db: Database, desk: Desk) -> None:
         desk.run = load_run(s, desk.run.id)
         desk.day = desk.run.day(desk.day.day_number)
         desk.keyring = load_keyring(s)
-        desk.trainees = _cards(s, desk.run.id)
+        desk.set_trainees(_cards(s, desk.run.id))
 
 
 def invalid(desk: Desk, problem: Problem, ja: str, en: str,
@@ -221,7 +233,8 @@ def scan(db: Database, actor: Actor, desk: Desk, code: str, *, at: datetime | No
     except TokenError as exc:
         if exc.code != TokenProblem.UNKNOWN_KEY:
             return invalid(desk, Problem(exc.code), exc.reason_ja, exc.reason_en)
-        reload_desk(db, desk)  # a station that signed since this desk opened
+        with db.session() as s:  # a station may have signed since this desk opened
+            desk.keyring = load_keyring(s)
         try:
             claims = read_badge(code, desk.keyring)
         except TokenError as again:
@@ -241,7 +254,8 @@ def scan(db: Database, actor: Actor, desk: Desk, code: str, *, at: datetime | No
                        f"受講番号 {claims.trainee_number} は {desk.run.label} の名簿にありません。",
                        f"Trainee number {claims.trainee_number} is not on the roster of "
                        f"{desk.run.label}.")
-    desk.trainees.setdefault(trainee.number, trainee)
+    if trainee.number not in desk.trainees:
+        desk.add(trainee)
     return check_in(db, actor, desk, trainee.id, at=at, method=method, revision=claims.revision,
                     deadline=deadline)
 
@@ -268,15 +282,16 @@ def check_in(db: Database, actor: Actor, desk: Desk, trainee_id: int, *,
                 refused = _badge_problem(s, desk, trainee, revision)
                 if refused is not None:
                     return refused
-            event = AttendanceEvent(
-                trainee_id=trainee.id, day_number=desk.day.day_number, kind=EventKind.CHECK_IN,
-                at=at, station=desk.station, actor=actor.username[:60], method=method[:20],
-                note=note, backfilled=backfilled, badge_revision=revision)
-            s.add(event)
-            s.flush()
-            s.add(CheckinGuard(trainee_id=trainee.id, day_number=desk.day.day_number,
-                               event_id=event.id))
-            s.flush()
+            conn = s.connection()  # Core statements compiled once: every scan runs them
+            event_id = conn.execute(_INSERT_EVENT, {
+                "trainee_id": trainee.id, "day_number": desk.day.day_number,
+                "kind": EventKind.CHECK_IN.value, "at": at, "recorded_at": utcnow(),
+                "station": desk.station, "actor": actor.username[:60], "method": method[:20],
+                "reason": "", "note": note, "backfilled": backfilled,
+                "badge_revision": revision, "undoes_id": None}).scalar_one()
+            conn.execute(_INSERT_GUARD, {  # a second desk's check-in fails here: "already"
+                "trainee_id": trainee.id, "day_number": desk.day.day_number,
+                "event_id": event_id})
             verdict = judge(trainee_events(s, trainee.id, desk.day.day_number), desk.day)
             audit.record(s, actor, "attendance.check_in", "trainee", trainee.id, None, {
                 "day": desk.day.day_number, "at": local.isoformat(timespec="seconds"),
@@ -292,7 +307,7 @@ def check_in(db: Database, actor: Actor, desk: Desk, trainee_id: int, *,
         raise DatabaseUnavailable(type(exc.orig).__name__ if exc.orig else "") from exc
     status = _DAY_TO_DESK.get(verdict.status, DeskStatus.REFUSED)
     return DeskVerdict(status=status, day_number=desk.day.day_number, trainee=trainee,
-                       arrival=verdict.arrival, day=verdict, event_id=event.id, at=local,
+                       arrival=verdict.arrival, day=verdict, event_id=event_id, at=local,
                        reason_ja=verdict.reason_ja, reason_en=verdict.reason_en)
 
 

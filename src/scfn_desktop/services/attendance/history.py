@@ -20,10 +20,18 @@ def day_event(e: AttendanceEvent) -> DayEvent:
                     backfilled=e.backfilled)
 
 
+_COLUMNS = (AttendanceEvent.id, AttendanceEvent.kind, AttendanceEvent.at,
+            AttendanceEvent.reason, AttendanceEvent.note, AttendanceEvent.undoes_id,
+            AttendanceEvent.station, AttendanceEvent.actor, AttendanceEvent.backfilled)
+
+
 def trainee_events(s: Session, trainee_id: int, day_number: int) -> list[DayEvent]:
-    rows = s.scalars(select(AttendanceEvent).where(AttendanceEvent.trainee_id == trainee_id,
-                                                   AttendanceEvent.day_number == day_number))
-    return [day_event(e) for e in rows]
+    """One trainee's events of a day (plain columns: this runs inside every scan)."""
+    rows = s.execute(select(*_COLUMNS).where(AttendanceEvent.trainee_id == trainee_id,
+                                             AttendanceEvent.day_number == day_number))
+    return [DayEvent(id=r.id, kind=EventKind(r.kind), at=to_local(r.at), reason=r.reason,
+                     note=r.note, undoes=r.undoes_id, station=r.station, actor=r.actor,
+                     backfilled=r.backfilled) for r in rows]
 
 
 def run_events(s: Session, run_id: int, day_number: int) -> dict[int, list[DayEvent]]:

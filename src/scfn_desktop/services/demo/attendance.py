@@ -64,7 +64,8 @@ def is_demo_run(db: Database, run_id: int) -> bool:
         return run_id in demo_run_ids(s)
 
 
-def add_demo_attendance(db: Database, actor: Actor, summary: DemoSummary) -> str | None:
+def add_demo_attendance(db: Database, actor: Actor, summary: DemoSummary
+                        ) -> tuple[str, str] | None:
     """Demo step (idempotent: nothing when the demo run already has badges)."""
     with db.session() as s:
         people = s.scalars(select(Trainee).where(Trainee.run_id == summary.run_id)
@@ -94,8 +95,11 @@ def add_demo_attendance(db: Database, actor: Actor, summary: DemoSummary) -> str
                          note=note, at=at)
     with db.session() as s:
         count = len(s.scalars(select(AttendanceEvent.id)).all())
+    number = people[REISSUED - 1].trainee_number
     return (f"受付用バッジを発行し、1日目の受付記録 {count} 件を作成しました"
-            f"（受講番号 {people[REISSUED - 1].trainee_number} は再交付済み）。")
+            f"（受講番号 {number} は再交付済み）。",
+            f"Printed the check-in badges and recorded {count} day-1 check-in events "
+            f"(trainee {number}'s badge was reissued).")
 
 
 def sample_codes(db: Database, run_id: int) -> list[SampleCode]:

@@ -15,7 +15,7 @@ from scfn_desktop.services.permissions import Actor
 DEMO_QUESTIONS, DEMO_CHOICES, DEMO_PASS_PERCENT = 50, 4, 60.0
 
 
-def add_demo_exam(db: Database, actor: Actor, summary: DemoSummary) -> str | None:
+def add_demo_exam(db: Database, actor: Actor, summary: DemoSummary) -> tuple[str, str] | None:
     """Demo step: the run's 修了認定テスト (50 questions, 4 choices, pass at 60 %), with two
     questions accepting two answers as the committee sometimes decides. Idempotent."""
     with db.session() as s:
@@ -27,4 +27,6 @@ def add_demo_exam(db: Database, actor: Actor, summary: DemoSummary) -> str | Non
     exam = create_exam(db, actor, summary.run_id, DEMO_QUESTIONS, key, DEMO_CHOICES,
                        pass_percent=DEMO_PASS_PERCENT)
     return (f"修了認定テスト（{DEMO_QUESTIONS}問・{DEMO_CHOICES}択・合格基準 "
-            f"{DEMO_PASS_PERCENT:g}%）を作成しました（試験ID {exam.id}）。")
+            f"{DEMO_PASS_PERCENT:g}%）を作成しました（試験ID {exam.id}）。",
+            f"Created the completion test ({DEMO_QUESTIONS} questions, {DEMO_CHOICES} choices, "
+            f"pass at {DEMO_PASS_PERCENT:g}%; exam id {exam.id}).")

@@ -210,8 +210,9 @@ def _abilities() -> dict[int, float]:
     return out
 
 
-def load_finished_run(db: Database, actor: Actor) -> ProgressGen[str | None]:
-    """Build (or complete) the finished run; returns a line for the demo summary."""
+def load_finished_run(db: Database, actor: Actor) -> ProgressGen[tuple[str, str] | None]:
+    """Build (or complete) the finished run; returns a (ja, en) line for the demo summary,
+    None when it was complete already."""
     require(actor, Permission.LOAD_DEMO)
     steps = ("養成研修と受講生", "会場の受付", "修了認定テスト", "欠格事由", "認定審査委員会",
              "認証")
@@ -242,5 +243,8 @@ def load_finished_run(db: Database, actor: Actor) -> ProgressGen[str | None]:
         return None
     return (f"修了した養成研修（令和6年度 第1期、受講生 {len(people)} 名）を作成しました：受付記録、"
             f"採点済みの修了認定テスト、{MEETING_ON.isoformat()} の認定審査委員会（終了）、"
-            f"{CERTIFIED_ON.isoformat()} の認証（認定証 {certified} 件）。")
+            f"{CERTIFIED_ON.isoformat()} の認証（認定証 {certified} 件）。",
+            f"Created the finished run FY2024 term 1 ({len(people)} trainees): check-ins, the "
+            f"graded completion test, the committee meeting of {MEETING_ON.isoformat()} "
+            f"(closed), the 認証 of {CERTIFIED_ON.isoformat()} ({certified} certificates).")
 

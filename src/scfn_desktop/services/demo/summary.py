@@ -21,14 +21,15 @@ class DemoSummary:
     organisations_created: int = 0
     trainees_created: int = 0
     trainees_total: int = 0
-    extra: list[str] = field(default_factory=list)
+    extra: list[tuple[str, str]] = field(default_factory=list)  # (ja, en) lines of the steps
 
     @property
     def already_present(self) -> bool:
         return not (self.users_created or self.organisations_created or self.trainees_created)
 
 
-DemoStep = Callable[[Database, Actor, DemoSummary], "str | None"]
+# A step returns its summary line in Japanese and English (the CLI follows --lang), or None.
+DemoStep = Callable[[Database, Actor, DemoSummary], "tuple[str, str] | None"]
 
 
 def demo_run_ids(session: Session) -> set[int]:

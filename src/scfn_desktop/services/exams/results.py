@@ -1,6 +1,6 @@
-"""What the committee and the proctor see of the graded exam: results per trainee, statistics
-per question (to spot a flawed question), a report per scanned sheet (the CLI's JSON), exports
-(xlsx/csv) and the annotated sheet images (PNG per sheet, or one PDF).
+"""What the committee and the proctor see of the graded exam: results per trainee, a report per
+scanned sheet (the CLI's JSON) and the annotated sheet images; the statistics per question are
+in `item_analysis.py`, the files written from all of it in `exports.py`.
 
 The annotated image is rebuilt from what was stored at import (the upright page PNG and the
 readings) plus the people's decisions, so it shows exactly what was graded.
@@ -8,12 +8,10 @@ readings) plus the people's decisions, so it shows exactly what was graded.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -26,13 +24,12 @@ from scfn_desktop.db.models.roster import Trainee
 from scfn_desktop.omr.classify import Thresholds
 from scfn_desktop.omr.overlay import draw_overlay
 from scfn_desktop.omr.read import QuestionReading, SheetReading
-from scfn_desktop.services import audit
 from scfn_desktop.services.errors import NotFound
 from scfn_desktop.services.exams.grading import (
     ExamResults,
     GradingRule,
+    SheetState,
     compute_results,
-    counting_sheets,
     effective_answer,
     grade_sheet,
     load_sheet_states,
@@ -40,50 +37,12 @@ from scfn_desktop.services.exams.grading import (
 )
 from scfn_desktop.services.exams.scanning import page_image_path
 from scfn_desktop.services.exams.setup import exam_layout, get_exam, key_history
-from scfn_desktop.services.permissions import Actor, Permission, require
 
 
 def exam_results(db: Database, exam_id: int) -> ExamResults:
     get_exam(db, exam_id)
     with db.session() as s:
         return compute_results(s, exam_id)
-
-
-@dataclass(frozen=True)
-class QuestionStat:
-    question: int
-    key: tuple[str, ...]
-    voided: bool
-    sheets: int
-    correct: float  # shares 0..1 over the graded sheets
-    blank: float
-    doubtful: float  # flagged by the machine (before review)
-
-    @property
-    def suspicious(self) -> bool:
-        """Few got it right: the committee should look at the question and its key."""
-        return self.sheets >= 5 and not self.voided and self.correct < 0.3
-
-
-def question_stats(db: Database, exam_id: int) -> list[QuestionStat]:
-    """Per question over each trainee's counting sheet (one per trainee, duplicates left out)."""
-    exam = get_exam(db, exam_id)
-    rule = exam.rule
-    with db.session() as s:
-        per = counting_sheets(load_sheet_states(s, exam_id))
-        sheets = [sts[0].sheet for sts in per.values() if len(sts) == 1]
-        n = len(sheets)
-        stats = []
-        for q in range(1, exam.num_questions + 1):
-            marks = [m for sh in sheets for m in sh.marks if m.question == q]
-            answers = [effective_answer(m) for m in marks]
-            correct = sum(1 for a in answers if a.resolved and rule.correct(q, a))
-            blank = sum(1 for a in answers if a.kind == "blank")
-            doubtful = sum(1 for m in marks if m.machine_status == "doubtful")
-            stats.append(QuestionStat(q, tuple(rule.key.get(q, ())), q in rule.voided, n,
-                                      correct / n if n else 0.0, blank / n if n else 0.0,
-                                      doubtful / n if n else 0.0))
-        return stats
 
 
 @dataclass(frozen=True)
@@ -109,7 +68,7 @@ def sheet_reports(db: Database, exam_id: int, sheet_ids: Iterable[int]) -> list[
     rule = get_exam(db, exam_id).rule
     wanted = set(sheet_ids)
     out = []
-    for st in _states(db, exam_id):
+    for st in sheet_states(db, exam_id):
         sheet = st.sheet
         if sheet.id not in wanted or not sheet.marks:
             continue
@@ -130,7 +89,7 @@ def _read_labels(sheet: ExamSheet, q: int, labels: tuple[str, ...]) -> tuple[str
     return () if mark.decisions else tuple(json.loads(mark.machine_labels_json or "[]"))
 
 
-def _states(db: Database, exam_id: int):  # type: ignore[no-untyped-def]
+def sheet_states(db: Database, exam_id: int) -> list[SheetState]:
     with db.session() as s:
         return load_sheet_states(s, exam_id)
 
@@ -141,46 +100,6 @@ def _number(db: Database, trainee_id: int | None) -> str | None:
     with db.session() as s:
         t = s.get(Trainee, trainee_id)
         return t.trainee_number if t else None
-
-
-RESULT_HEADERS = ("受講番号", "氏名", "得点", "満点", "判定", "理由", "status", "reason")
-
-
-def export_results(db: Database, actor: Actor, exam_id: int, path: str | Path) -> Path:
-    """Results per trainee as .xlsx or .csv (by suffix; csv is UTF-8 with BOM for Excel)."""
-    require(actor, Permission.VIEW_RESULTS)
-    path = Path(path)
-    results = exam_results(db, exam_id)
-    rows = [(r.trainee_number, r.name, r.score, r.max_points, r.status_ja, r.reason_ja,
-             r.status, r.reason_en) for r in results.trainees]
-    stats = question_stats(db, exam_id)
-    stat_rows = [(st.question, "/".join(st.key), "没問" if st.voided else "",
-                  round(st.correct, 3), round(st.blank, 3), round(st.doubtful, 3))
-                 for st in stats]
-    stat_headers = ("問", "正答", "没問", "正答率", "無答率", "要確認率")
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "結果"
-        ws.append(RESULT_HEADERS)
-        for row in rows:
-            ws.append(row)
-        ws2 = wb.create_sheet("設問別")
-        ws2.append(stat_headers)
-        for row in stat_rows:
-            ws2.append(row)
-        wb.save(path)
-    else:
-        with path.open("w", newline="", encoding="utf-8-sig") as f:
-            w = csv.writer(f)
-            w.writerow(RESULT_HEADERS)
-            w.writerows(rows)
-    with db.transaction() as s:
-        audit.record(s, actor, "exam.export_results", "exam", exam_id,
-                     after={"file": str(path), "rows": len(rows)})
-    return path
 
 
 def sheet_reading(db: Database, sheet_id: int, show_decisions: bool = True) -> SheetReading:
@@ -228,36 +147,6 @@ def overlay_image(db: Database, sheet_id: int, rule: GradingRule | None = None) 
     key = {q: (tuple(reading.layout.choice_labels) if q in rule.voided else labels)
            for q, labels in rule.key.items()}
     return draw_overlay(reading, key)
-
-
-def export_overlays(db: Database, actor: Actor, exam_id: int, out: str | Path) -> list[Path]:
-    """Annotated images of every read sheet: a folder of PNGs, or one PDF when `out` ends in
-    .pdf (one page per sheet, for the committee's file)."""
-    require(actor, Permission.VIEW_RESULTS)
-    out = Path(out)
-    rule = get_exam(db, exam_id).rule
-    ids = [st.sheet.id for st in _states(db, exam_id) if st.sheet.marks]
-    images = [(i, overlay_image(db, i, rule)) for i in ids]
-    written: list[Path] = []
-    if out.suffix.lower() == ".pdf":
-        from PIL import Image
-
-        pages = [Image.fromarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB)) for _, img in images]
-        if pages:
-            pages[0].save(out, "PDF", resolution=150.0, save_all=True, append_images=pages[1:])
-            written.append(out)
-    else:
-        out.mkdir(parents=True, exist_ok=True)
-        for i, img in images:
-            p = out / f"sheet_{i:05d}.png"
-            ok, buf = cv2.imencode(".png", img)
-            if ok:
-                p.write_bytes(buf.tobytes())
-                written.append(p)
-    with db.transaction() as s:
-        audit.record(s, actor, "exam.export_overlays", "exam", exam_id,
-                     after={"target": str(out), "sheets": len(written)})
-    return written
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,20 @@ class BatchResult:
         return any(f.status == "error" for f in self.files) or any(
             s.status == "error" for s in self.sheets)
 
+    @property
+    def sheets_read(self) -> list[SheetOutcome]:
+        """The sheets read in this run: an already imported file's sheets were read before."""
+        return [s for f in self.files if f.status != "already" for s in f.sheets]
+
+    @property
+    def already_imported(self) -> int:
+        """Files skipped because the same file was imported before (nothing changed)."""
+        return sum(1 for f in self.files if f.status == "already")
+
     def count(self, status: str) -> int:
-        return sum(1 for s in self.sheets if s.status == status)
+        """Sheets with this status among those read in this run (so importing a folder again
+        reports what happened this time, not the sheets of the first import)."""
+        return sum(1 for s in self.sheets_read if s.status == status)
 
 
 def expand_paths(paths: Sequence[str | Path]) -> list[Path]:

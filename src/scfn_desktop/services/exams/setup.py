@@ -32,6 +32,7 @@ from scfn_desktop.services.exams.grading import (
     outcome_changes,
 )
 from scfn_desktop.services.permissions import Actor, Permission, require
+from scfn_desktop.services.runs.training_runs import require_open
 
 LABEL_SETS = {"digits": "123456789", "kana": "アイウエオカキクケ"}
 
@@ -164,6 +165,9 @@ def create_exam(
     """Create the exam with its first key version (version 1). `pass_points` wins over
     `pass_percent` when both are given: the committee sets one criterion."""
     require(actor, Permission.MANAGE_EXAMS)
+    if not run_id:  # the setup dialog with no run to choose: say so, not "run 0 not found"
+        raise ValidationFailed("養成研修を選んでください（まだない場合は養成研修のページで作成します）。",
+                               "Choose a training run (create one on the training runs page).")
     if not 1 <= num_questions <= 100:
         raise ValidationFailed("問題数は 1〜100 にしてください。", "Questions must be 1-100.")
     if not 2 <= num_choices <= 9:
@@ -185,8 +189,7 @@ def create_exam(
         "percent", float(pass_percent if pass_percent is not None else 60.0))
     _validate_criterion(mode, value, sum(pts.values()))
     with db.transaction() as s:
-        if s.get(TrainingRun, run_id) is None:
-            raise NotFound(f"養成研修 {run_id} が見つかりません。", f"Training run {run_id} not found.")
+        require_open(s, run_id)  # a finished run gets no new exam
         exam = Exam(run_id=run_id, title=title, num_questions=num_questions,
                     num_choices=num_choices, labels=labels,
                     number_digits=_number_digits(s, run_id), created_by=actor.username)

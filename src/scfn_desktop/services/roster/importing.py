@@ -21,13 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from scfn_desktop.db import Database
-from scfn_desktop.db.models.roster import Trainee, TrainingRun
+from scfn_desktop.db.models.roster import Trainee
 from scfn_desktop.services import audit
-from scfn_desktop.services.errors import NotFound, ServiceError, ValidationFailed
+from scfn_desktop.services.errors import ServiceError, ValidationFailed
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.roster.fields import LABELS, clean_record
 from scfn_desktop.services.roster.reading import Table, field_for_header, read_table
 from scfn_desktop.services.roster.trainees import apply_values, diff, trainee_values
+from scfn_desktop.services.runs.training_runs import require_open
 
 NEW, CHANGED, UNCHANGED, INVALID = "new", "changed", "unchanged", "error"
 
@@ -223,9 +224,8 @@ def apply_import(db: Database, actor: Actor, source: str | Path | ImportPreview,
     good = [r for r in preview.rows if r.status != INVALID]
     created = updated = unchanged = orgs = 0
     with db.transaction() as s:
-        if run_id is not None and s.get(TrainingRun, run_id) is None:
-            raise NotFound(f"養成研修（ID {run_id}）が見つかりません。",
-                           f"No training run with id {run_id}.")
+        if run_id is not None:
+            require_open(s, run_id)  # a finished run takes no new trainees
         existing = _existing(s, [str(r.values["trainee_number"]) for r in good])
         for r in good:
             values = {**r.values, **({"run_id": run_id} if run_id is not None else {})}

@@ -7,6 +7,7 @@ Both only display what the services computed (`field_changes`, `ChainReport`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scfn_desktop.services.admin.audit_view import AuditRow, field_changes, field_label, value_label
+from scfn_desktop.services.admin.audit_labels import field_label
+from scfn_desktop.services.admin.audit_reading import ReadableField
+from scfn_desktop.services.admin.audit_view import AuditRow, field_changes
 from scfn_desktop.services.audit import ChainReport
 from scfn_desktop.ui.admin.audit_table import local_time
 
+Describe = Callable[[AuditRow], tuple[str, list[ReadableField]]]
 KIND_COLOURS = {"added": "#e3f4e3", "removed": "#fbe0e0", "changed": "#fff4c2"}
 BANNER_STYLES = {
     "ok": "QFrame#verifyBanner { background: #e3f4e3; border: 2px solid #2e7d32;"
@@ -43,9 +47,13 @@ BANNER_STYLES = {
 class AuditDetail(QWidget):
     """Shows one entry: who, when, what, and each recorded field before and after."""
 
-    def __init__(self, language: str = "ja", parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "ja", parent: QWidget | None = None,
+                 describe: Describe | None = None) -> None:
+        """`describe(row)` gives the entry's readable target and fields (the page passes
+        `services.admin.audit_reading`); without it the stored values are shown as they are."""
         super().__init__(parent)
         self.language = language
+        self.describe = describe
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
@@ -87,16 +95,6 @@ class AuditDetail(QWidget):
         layout.addWidget(self.hashes)
         self.show_row(None)
 
-    def format_value(self, key: str, value: Any) -> str:
-        """A stored value as a person reads it (roles by name, booleans as yes/no)."""
-        if value is None:
-            return "—"
-        if isinstance(value, bool):
-            return self.tr("Yes") if value else self.tr("No")
-        if isinstance(value, str):
-            return value_label(key, value, self.language)
-        return json.dumps(value, ensure_ascii=False)
-
     def show_row(self, row: AuditRow | None) -> None:
         self.changes.setRowCount(0)
         if row is None:
@@ -108,34 +106,38 @@ class AuditDetail(QWidget):
         self.heading.setText(self.tr("No. %1 — %2 — %3").replace("%1", str(row.seq))
                              .replace("%2", local_time(row))
                              .replace("%3", row.action_label(self.language)))
-        self.target.setText(self.tr("User: %1    Target: %2 (ID %3)")
+        target, fields = (self.describe(row) if self.describe is not None
+                          else (row.entity_id or "—", self._plain_fields(row)))
+        self.target.setText(self.tr("User: %1    Target: %2 — %3")
                             .replace("%1", row.actor)
                             .replace("%2", row.entity_label(self.language))
-                            .replace("%3", row.entity_id or "—"))
-        self.hashes.setText(self.tr("Hash: %1…  Previous: %2…")
-                            .replace("%1", row.entry_hash[:16])
-                            .replace("%2", row.prev_hash[:16]))
-        changes = field_changes(row)
+                            .replace("%3", target))
+        self.hashes.setText(self.tr("ID %1 · Hash: %2…  Previous: %3…")
+                            .replace("%1", row.entity_id or "—")
+                            .replace("%2", row.entry_hash[:16])
+                            .replace("%3", row.prev_hash[:16]))
         self.body.show()
-        self.body.setCurrentWidget(self.changes if changes else self.empty)
-        kinds = {change.kind for change in changes}
+        self.body.setCurrentWidget(self.changes if fields else self.empty)
+        kinds = {f.kind for f in fields}
         self.changes.setColumnHidden(1, kinds == {"added"})  # a creation has no "before"
         self.changes.setColumnHidden(2, kinds == {"removed"})
-        self.changes.setRowCount(len(changes))
-        for r, change in enumerate(changes):
-            before = "" if change.kind == "added" else self.format_value(change.key,
-                                                                         change.before)
-            after = "" if change.kind == "removed" else self.format_value(change.key,
-                                                                          change.after)
-            cells = [field_label(change.key, self.language), before, after]
-            for c, text in enumerate(cells):
+        self.changes.setRowCount(len(fields))
+        for r, f in enumerate(fields):
+            for c, text in enumerate((f.label, f.before, f.after)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(change.key if c == 0 else text)
-                colour = KIND_COLOURS.get(change.kind)
+                item.setToolTip(f.key if c == 0 else text)
+                colour = KIND_COLOURS.get(f.kind)
                 if colour and c > 0:
                     item.setBackground(QColor(colour))
                 self.changes.setItem(r, c, item)
         self.changes.resizeRowsToContents()
+
+    def _plain_fields(self, row: AuditRow) -> list[ReadableField]:
+        """Without a describer: field names translated, values as stored."""
+        return [ReadableField(c.key, field_label(c.key, self.language),
+                              "" if c.kind == "added" else _plain(c.before),
+                              "" if c.kind == "removed" else _plain(c.after), c.kind)
+                for c in field_changes(row)]
 
     def changed_fields(self) -> dict[str, tuple[str, str]]:
         """What the table shows, by field label (for tests and screen readers alike)."""
@@ -200,3 +202,8 @@ class VerifyBanner(QFrame):
     def _show_entry(self) -> None:
         if self.report is not None and self.report.broken_id is not None:
             self.showEntryRequested.emit(self.report.broken_id, self.report.broken_seq or 0)
+
+
+def _plain(value: Any) -> str:
+    return "—" if value is None else value if isinstance(value, str) else json.dumps(
+        value, ensure_ascii=False)

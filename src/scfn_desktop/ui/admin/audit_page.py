@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scfn_desktop.services.admin import audit_view
-from scfn_desktop.services.admin.audit_view import AuditExport
+from scfn_desktop.services.admin import audit_reading, audit_view
+from scfn_desktop.services.admin.audit_labels import action_label
+from scfn_desktop.services.admin.audit_reading import ReadableField
+from scfn_desktop.services.admin.audit_view import AuditExport, AuditRow
 from scfn_desktop.services.audit import ChainReport
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import Permission
@@ -105,7 +107,7 @@ class AuditLogPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = AuditDetail(ctx.language)
+        self.detail = AuditDetail(ctx.language, describe=self.describe)
         self.detail.setObjectName("auditDetail")
 
         self.prev_button = QPushButton(self.tr("◀ Newer"))
@@ -220,7 +222,7 @@ class AuditLogPage(QWidget):
         except ServiceError as exc:
             self.last_box = show_error(self, exc, self.ctx.language)
             return
-        labelled = sorted(((audit_view.action_label(a, self.ctx.language), a) for a in actions),
+        labelled = sorted(((action_label(a, self.ctx.language), a) for a in actions),
                           key=lambda pair: (pair[0] == pair[1], pair[0]))
         self._fill(self.action_combo, self.tr("All actions"), labelled)
         self._fill(self.actor_combo, self.tr("All users"), [(a, a) for a in actors])
@@ -260,6 +262,8 @@ class AuditLogPage(QWidget):
             self.last_box = show_error(self, exc, self.ctx.language)
             return
         self.model.set_rows(rows)
+        self.model.set_targets(audit_reading.describe_targets(self.ctx.db, self.ctx.actor, rows,
+                                                              self.ctx.language))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.detail.show_row(None)
@@ -271,6 +275,14 @@ class AuditLogPage(QWidget):
         else:
             text = self.tr("No entries match the filters.")
         self.page_label.setText(text)
+
+    def describe(self, row: AuditRow) -> tuple[str, list[ReadableField]]:
+        """The entry as a reader knows it: who and what by 受講番号, name, run, page."""
+        language = self.ctx.language
+        target = audit_reading.describe_targets(self.ctx.db, self.ctx.actor, [row],
+                                                language)[row.id]
+        return target, audit_reading.readable_fields(self.ctx.db, self.ctx.actor, row,
+                                                     language)
 
     def go_to(self, offset: int) -> None:
         self.offset = max(0, offset)
@@ -356,4 +368,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="audit", title=_title, permission=Permission.VERIFY_AUDIT,
-                     factory=AuditLogPage, order=910)
+                     factory=AuditLogPage, order=910, icon="audit.svg")

@@ -12,15 +12,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from scfn_desktop.services.admin.audit_view import AuditRow
+from scfn_desktop.ui.formatting import local_date_time
 from scfn_desktop.ui.widgets.row_table_model import RowTableModel
 
-TIME_FORMAT = "%Y/%m/%d %H:%M:%S"
 BROKEN_BACKGROUND = QColor("#f8c9c9")
 
 
 def local_time(row: AuditRow) -> str:
     """The entry's time on this PC's clock (stored as UTC)."""
-    return row.at.astimezone().strftime(TIME_FORMAT)
+    return local_date_time(row.at, seconds=True)
 
 
 # (header, value) per column; a value gets the UI language ("ja"/"en") for the readable labels.
@@ -36,9 +36,10 @@ COLUMNS: tuple[tuple[Callable[[], str], Callable[[AuditRow, str], str]], ...] = 
      lambda r, lang: r.action_label(lang)),
     (lambda: QCoreApplication.translate("AuditTableModel", "Target"),
      lambda r, lang: r.entity_label(lang)),
-    (lambda: QCoreApplication.translate("AuditTableModel", "Target ID"),
-     lambda r, _lang: r.entity_id),
+    (lambda: QCoreApplication.translate("AuditTableModel", "About"),
+     lambda r, _lang: r.entity_id),  # replaced by the readable target when known (`targets`)
 )
+ABOUT = len(COLUMNS) - 1
 
 
 class AuditTableModel(RowTableModel[AuditRow]):
@@ -50,6 +51,12 @@ class AuditTableModel(RowTableModel[AuditRow]):
         super().__init__(parent)
         self.language = language
         self.broken_id: int | None = None
+        self.targets: dict[int, str] = {}  # entry id -> what it is about (受講番号 and name …)
+
+    def set_targets(self, targets: dict[int, str]) -> None:
+        self.beginResetModel()
+        self.targets = targets
+        self.endResetModel()
 
     def set_broken(self, entry_id: int | None) -> None:
         """Highlight the entry a verification named (None clears it)."""
@@ -60,6 +67,10 @@ class AuditTableModel(RowTableModel[AuditRow]):
     def cell(self, row: AuditRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return row.action  # the readable label is shown; the code is what the CLI shows
+        if role == Qt.ItemDataRole.ToolTipRole and column == ABOUT:
+            return f"ID {row.entity_id}" if row.entity_id else None  # the stored id, for audits
+        if role == Qt.ItemDataRole.DisplayRole and column == ABOUT and row.id in self.targets:
+            return self.targets[row.id]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return COLUMNS[column][1](row, self.language)
         if role == Qt.ItemDataRole.BackgroundRole and row.id == self.broken_id:

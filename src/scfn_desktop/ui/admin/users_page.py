@@ -30,6 +30,7 @@ from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.admin.user_dialogs import AddUserDialog, ResetPasswordDialog
 from scfn_desktop.ui.context import AppContext
+from scfn_desktop.ui.formatting import local_date
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.resources import icon
@@ -113,7 +114,7 @@ class UsersPage(QWidget):
         for r, row in enumerate(self.rows):
             cells = [row.username, row.display_name, self.ctx.pick(row.role_ja, row.role_en),
                      self.tr("Active") if row.active else self.tr("Inactive"),
-                     row.created_at.astimezone().strftime("%Y/%m/%d")]
+                     local_date(row.created_at)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.username)
@@ -212,4 +213,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="users", title=_title, permission=Permission.MANAGE_USERS,
-                     factory=UsersPage, order=900)
+                     factory=UsersPage, order=900, icon="users.svg")

@@ -27,8 +27,11 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(language_name(code), code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
 
-        note = QLabel(self.tr("The window switches to the chosen language immediately."))
-        note.setWordWrap(True)
+        self.note = QLabel(self.tr("The window switches to the chosen language immediately."))
+        self.note.setObjectName("languageNote")
+        # One short sentence: kept on one line (wrapping it in a narrow dialog left 「す。」 alone
+        # on the second line), so the dialog is as wide as the sentence.
+        self.note.setWordWrap(False)
         form = QFormLayout()
         form.addRow(self.tr("Language / 言語"), self.language_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -37,7 +40,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         layout.addWidget(buttons)
 
     def language(self) -> str:

@@ -1,7 +1,9 @@
-"""Small pieces shared by the exam pages: the exam chooser, numpy -> QPixmap, and the error
-text shown inside the exam dialogs."""
+"""Small pieces shared by the exam pages: the exam chooser, numpy -> QPixmap, the error text
+shown inside the exam dialogs, and the default name of a file made for an exam."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Signal
@@ -76,3 +78,12 @@ def _in_language(problem: str, language: str) -> str:
 
 
 ERROR_STYLE = "QLabel { color: #b00020; }"
+
+
+def exam_file_name(ctx: AppContext, exam_id: int, stem: str, suffix: str) -> str:
+    """E.g. 試験結果_令和7年度第1期_試験1.xlsx: what the file holds, for which run and exam
+    (`stem` in the UI language, from the caller's catalogue)."""
+    label = exams.get_exam(ctx.db, exam_id).run_label if exam_id else ""
+    exam = QCoreApplication.translate("ExamCommon", "exam%1").replace("%1", str(exam_id))
+    compact = re.sub(r"\s+", "", label)
+    return f"{stem}_{compact}_{exam}{suffix}"

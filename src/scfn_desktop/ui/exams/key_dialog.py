@@ -3,6 +3,8 @@ and the list of trainees whose pass/fail the change flipped."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,40 +19,67 @@ from PySide6.QtWidgets import (
 )
 
 from scfn_desktop.services.exams.grading import STATUS_LABELS, OutcomeChange
+from scfn_desktop.ui.exams.common import ERROR_STYLE, problem_text
+from scfn_desktop.ui.exams.key_grid import AnswerKeyGrid
 
 
 class KeyChangeDialog(QDialog):
-    """mode 'key': edit the whole key ('2,4,1/3,...'); mode 'void': pick a question."""
+    """mode 'key': edit the whole key in the grid; mode 'void': pick a question. Both need a
+    reason. `submit(value, reason)` (value: the key text, or the question number) re-scores
+    everyone or raises the service's refusal, which is shown here: the dialog stays open with
+    the question and the reason as typed."""
 
     def __init__(self, mode: str, key_text: str, num_questions: int,
+                 submit: Callable[[object, str], object], language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyChangeDialog")
         self.mode = mode
-        self.key_edit = QLineEdit(key_text)
-        self.key_edit.setObjectName("keyEdit")
+        self.submit = submit
+        self.language = language
+        self.result_value: object = None
+        self.key_grid = AnswerKeyGrid(num_questions)
+        self.key_grid.set_key_text(key_text)
+        self.key_grid.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
         self.question = QSpinBox()
         self.question.setObjectName("voidQuestion")
         self.question.setRange(1, num_questions)
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonEdit")
+        self.error = QLabel()
+        self.error.setObjectName("keyChangeError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
         form = QFormLayout()
         if mode == "key":
             self.setWindowTitle(self.tr("Change the answer key"))
-            form.addRow(self.tr("Answer key (e.g. 2,4,1/3 — '/' = either is correct):"),
-                        self.key_edit)
+            form.addRow(self.tr("Answer key (1/3 = either is correct; Ctrl+V pastes a "
+                                "spreadsheet column):"), self.key_grid)
         else:
             self.setWindowTitle(self.tr("Void a question (everyone gets its points)"))
             form.addRow(self.tr("Question:"), self.question)
         form.addRow(self.tr("Reason (required):"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(640, self.sizeHint().height())
+
+    def try_accept(self) -> None:
+        value = self.key_grid.key_text() if self.mode == "key" else self.question.value()
+        try:
+            self.result_value = self.submit(value, self.reason.text())
+        except Exception as exc:  # the service's refusal, shown where the input is
+            self.error.setText(problem_text(exc, self.language))
+            self.error.show()
+            return
+        self.accept()
 
 
 class ChangesDialog(QDialog):

@@ -9,11 +9,10 @@ grid the reader expects, so the panel says so where the proctor looks before pri
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from scfn_desktop.services.exams import answer_forms as exam_printing
-from scfn_desktop.services.exams import setup as exams
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.context import AppContext
-from scfn_desktop.ui.exams.common import ExamPicker
+from scfn_desktop.ui.exams.common import ExamPicker, exam_file_name
 from scfn_desktop.ui.messages import show_error
+from scfn_desktop.ui.widgets.open_file import Opener, open_or_show_folder
 from scfn_desktop.ui.widgets.pdf_print import ask_printer, print_pdf
 from scfn_desktop.ui.workers import ProgressTask, run_with_progress
 
@@ -57,6 +57,8 @@ class PrintFormsPanel(QWidget):
         self.pdf_path: Path | None = None
         self.pdf_pages = 0
         self.pages_printed = 0
+        self.opener: Opener | None = None  # None: the desktop's viewer (tests use a stand-in)
+        self.no_viewer_box: QMessageBox | None = None
         picker.examChanged.connect(lambda _id: self.refresh())
 
         intro = QLabel(self.tr(
@@ -179,10 +181,7 @@ class PrintFormsPanel(QWidget):
             doc.close()
 
     def default_file_name(self) -> str:
-        exam_id = self.picker.exam_id()
-        label = exams.get_exam(self.ctx.db, exam_id).run_label if exam_id else ""
-        compact = re.sub(r"\s+", "", label)
-        return f"解答用紙_{compact}_試験{exam_id}.pdf"
+        return exam_file_name(self.ctx, self.picker.exam_id(), self.tr("answer_forms"), ".pdf")
 
     # --- create -----------------------------------------------------------------------------
     def _choose_and_create(self) -> None:
@@ -227,9 +226,11 @@ class PrintFormsPanel(QWidget):
 
     # --- open / print -----------------------------------------------------------------------
     def open_pdf(self) -> bool:
+        """Open the PDF in the PC's viewer; without one, say so and show its folder."""
         if self.pdf_path is None:
             return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path)))
+        self.no_viewer_box = open_or_show_folder(self, self.pdf_path, self.opener)
+        return self.no_viewer_box is None
 
     def _choose_printer_and_print(self) -> None:
         printer = ask_printer(

@@ -1,48 +1,43 @@
 """The results page (修了認定テストの結果): each trainee's score and 合格/不合格/要確認/未受験,
-per-question statistics to spot a flawed question, and for the committee (MANAGE_EXAMS) the
-exam's setup (create the test of a run), the key change, 没問 and the pass criterion, each with
-a reason, which re-score everyone and list whose result changed. The history of the rule is
-open to everyone who sees the results: it is the committee's record."""
+the item analysis of the questions (those behaving badly highlighted), and for the committee
+(MANAGE_EXAMS) the exam's setup (create the test of a run), the key change, 没問 and the pass
+criterion, each with a reason, which re-score everyone and list whose result changed. The
+history of the rule is open to everyone who sees the results: it is the committee's record."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QSplitter,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from scfn_desktop.services.exams import setup as exams
 from scfn_desktop.services.exams.grading import STATUS_LABELS
-from scfn_desktop.services.exams.results import (
-    exam_results,
-    export_overlays,
-    export_results,
-    key_versions,
-    question_stats,
-)
+from scfn_desktop.services.exams.item_analysis import item_analysis
+from scfn_desktop.services.exams.results import exam_results, key_versions
 from scfn_desktop.services.exams.setup import ExamView, RescoreReport
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.services.runs.training_runs import list_runs
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.exams.common import ExamPicker
+from scfn_desktop.ui.exams.item_table import ItemAnalysisView
 from scfn_desktop.ui.exams.key_dialog import ChangesDialog, KeyChangeDialog
+from scfn_desktop.ui.exams.results_export import ResultsExporter
 from scfn_desktop.ui.exams.rule_dialogs import KeyHistoryDialog, PassCriterionDialog
 from scfn_desktop.ui.exams.setup_dialog import ExamSetupDialog, ExamSpec
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.widgets.read_only_table import read_only_table
+from scfn_desktop.ui.widgets.run_notice import NoRunNotice
+from scfn_desktop.ui.workers import dispose_when_closed
 
 STATUS_COLOURS = {"passed": "#e3f4e3", "failed": "#fbe0e0", "pending": "#fff1d6",
                   "absent": "#eeeeee"}
@@ -56,6 +51,7 @@ class ResultsPage(QWidget):
         self.setup_dialog: ExamSetupDialog | None = None
         self.pass_dialog: PassCriterionDialog | None = None
         self.history_dialog: KeyHistoryDialog | None = None
+        self.key_dialog: KeyChangeDialog | None = None
         self.picker = ExamPicker(ctx)
         self.picker.examChanged.connect(lambda _id: self.reload())
         self.rule_label = QLabel()
@@ -64,9 +60,8 @@ class ResultsPage(QWidget):
         self.results = read_only_table("resultsTable", [
             self.tr("Trainee number"), self.tr("Name"), self.tr("Score"), self.tr("Result"),
             self.tr("Reason")])
-        self.stats = read_only_table("statsTable", [
-            self.tr("Q"), self.tr("Key"), self.tr("Correct"), self.tr("Blank"),
-            self.tr("Doubtful"), self.tr("Note")])
+        self.items = ItemAnalysisView()
+        self.exporter = ResultsExporter(ctx, self)
         can_manage = ctx.actor.can(Permission.MANAGE_EXAMS)
         self.key_button = QPushButton(self.tr("Change answer key…"))
         self.key_button.setObjectName("changeKeyButton")
@@ -90,8 +85,11 @@ class ResultsPage(QWidget):
         export = QPushButton(self.tr("Export"))
         export.setObjectName("exportResultsButton")
         export_menu = QMenu(export)
-        export_menu.addAction(self.tr("Results (xlsx/csv)…"), self._export)
-        export_menu.addAction(self.tr("Annotated answer forms (PDF)…"), self._export_sheets)
+        export_menu.addAction(self.tr("Results with the item analysis (xlsx/csv)…"),
+                              lambda: self.exporter.choose_results_file(self.picker.exam_id()))
+        export_menu.addAction(self.tr("Annotated answer forms (PDF)…"),
+                              lambda: self.exporter.choose_forms_file(self.picker.exam_id()))
+        self.export_button = export
         export.setMenu(export_menu)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
@@ -106,22 +104,23 @@ class ResultsPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(export)
-        split = QSplitter()
-        split.addWidget(self.results)
-        split.addWidget(self.stats)
-        split.setSizes([760, 460])
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("resultsTabs")
+        self.tabs.addTab(self.results, self.tr("Trainees"))
+        self.tabs.addTab(self.items, self.tr("Questions (item analysis)"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.rule_label)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.reload()
 
     def reload(self) -> None:
         exam_id = self.picker.exam_id()
         self.results.setRowCount(0)
-        self.stats.setRowCount(0)
-        for b in (self.key_button, self.void_button, self.pass_button, self.history_button):
+        self.items.clear()
+        for b in (self.key_button, self.void_button, self.pass_button, self.history_button,
+                  self.export_button):
             b.setEnabled(bool(exam_id))
         if not exam_id:
             self.rule_label.setText(
@@ -154,33 +153,31 @@ class ResultsPage(QWidget):
                 item.setBackground(QColor(STATUS_COLOURS[r.status]))
                 self.results.setItem(row, col, item)
         self.results.resizeColumnsToContents()
-        for st in question_stats(self.ctx.db, exam_id):
-            row = self.stats.rowCount()
-            self.stats.insertRow(row)
-            note = self.tr("voided") if st.voided else (
-                self.tr("check this question") if st.suspicious else "")
-            for col, v in enumerate((str(st.question), "/".join(st.key), f"{st.correct:.0%}",
-                                     f"{st.blank:.0%}", f"{st.doubtful:.0%}", note)):
-                item = QTableWidgetItem(v)
-                if st.suspicious:
-                    item.setBackground(QColor("#fff1d6"))
-                self.stats.setItem(row, col, item)
-        self.stats.resizeColumnsToContents()
+        self.items.show_stats(item_analysis(self.ctx.db, exam_id), self.ctx.pick)
 
     # --- committee actions ----------------------------------------------------------------
-    def _open_dialog(self, mode: str) -> None:
+    def _open_dialog(self, mode: str) -> KeyChangeDialog | None:
+        """Change the key or void a question; the dialog validates in place (a missing reason
+        keeps it open with the question chosen) and re-scores when the service accepts."""
         exam_id = self.picker.exam_id()
         if not exam_id:
-            return
+            return None
         exam = exams.get_exam(self.ctx.db, exam_id)
-        dialog = KeyChangeDialog(mode, exams.format_key_text(exam.rule.key), exam.num_questions,
-                                 self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        db, actor = self.ctx.db, self.ctx.actor
         if mode == "key":
-            self.change_key(dialog.key_edit.text(), dialog.reason.text())
+            def submit(value: object, reason: str) -> RescoreReport:
+                return exams.set_key(db, actor, exam_id, exams.parse_key_text(str(value)),
+                                     reason)
         else:
-            self.void(dialog.question.value(), dialog.reason.text())
+            def submit(value: object, reason: str) -> RescoreReport:
+                return exams.void_question(db, actor, exam_id, int(str(value)), reason)
+        self.key_dialog = KeyChangeDialog(mode, exams.format_key_text(exam.rule.key),
+                                          exam.num_questions, submit, self.ctx.language, self)
+        dispose_when_closed(self.key_dialog)
+        dialog = self.key_dialog
+        dialog.accepted.connect(lambda: self._show_changes(dialog.result_value))
+        dialog.open()
+        return dialog
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         """Scans read and marks decided on the other pages since the last visit count now."""
@@ -189,8 +186,15 @@ class ResultsPage(QWidget):
         super().showEvent(event)
 
     def open_setup_dialog(self) -> ExamSetupDialog:
-        runs = list_runs(self.ctx.db)
-        self.setup_dialog = ExamSetupDialog(runs, self.create_exam, self.ctx.language, self)
+        runs = list_runs(self.ctx.db, include_closed=False)  # newest first: the default
+        notice = None
+        if not runs:
+            notice = NoRunNotice(self.ctx, self.tr(
+                "An exam is the test of a training run, and no training run is open."))
+        self.setup_dialog = ExamSetupDialog(runs, self.create_exam, self.ctx.language, self,
+                                            notice)
+        if notice is not None:
+            notice.opened.connect(self.setup_dialog.reject)
         self.setup_dialog.accepted.connect(self._exam_created)
         self.setup_dialog.open()
         return self.setup_dialog
@@ -269,37 +273,10 @@ class ResultsPage(QWidget):
         self.changes_dialog = ChangesDialog(report.changes, self.ctx.language, self)
         self.changes_dialog.open()
 
-    # --- exports ----------------------------------------------------------------------------
-    def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "results.xlsx",
-                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
-        if path:
-            self.export_to(Path(path))
-
-    def export_to(self, path: Path) -> None:
-        try:
-            export_results(self.ctx.db, self.ctx.actor, self.picker.exam_id(), path)
-        except Exception as exc:
-            show_error(self, exc, self.ctx.language)
-            return
-        show_info(self, self.tr("Export results"), self.tr("Saved %1").replace("%1", str(path)))
-
-    def _export_sheets(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Annotated sheets"), "sheets.pdf",
-                                              self.tr("PDF (*.pdf)"))
-        if not path:
-            return
-        try:
-            export_overlays(self.ctx.db, self.ctx.actor, self.picker.exam_id(), path)
-        except Exception as exc:
-            show_error(self, exc, self.ctx.language)
-            return
-        show_info(self, self.tr("Annotated sheets"), self.tr("Saved %1").replace("%1", path))
-
 
 def _title() -> str:
     return QCoreApplication.translate("ResultsPage", "Exam results")
 
 
 PAGE_SPEC = PageSpec(key="results", title=_title, permission=Permission.VIEW_RESULTS,
-                     factory=ResultsPage, order=50)
+                     factory=ResultsPage, order=50, icon="results.svg")

@@ -35,6 +35,7 @@ from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.exams.common import ExamPicker, to_pixmap
 from scfn_desktop.ui.exams.fill_bars import FillBars
 from scfn_desktop.ui.exams.sheet_view import FocusRect, SheetView
+from scfn_desktop.ui.formatting import local_date_time
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
 
@@ -49,7 +50,7 @@ class ReviewPage(QWidget):
         self.ctx = ctx
         self.items: list[review.ReviewItem] = []
         self.picker = ExamPicker(ctx)
-        self.picker.examChanged.connect(lambda _id: self.reload())
+        self.picker.examChanged.connect(self._exam_chosen)
         self.progress = QLabel()
         self.progress.setObjectName("reviewProgress")
         self.queue = QListWidget()
@@ -141,6 +142,11 @@ class ReviewPage(QWidget):
         else:
             self._show_current(-1)
 
+    def _exam_chosen(self, _exam_id: int) -> None:
+        self.reload()
+        if self.isVisible():  # back to the review keys once an exam is picked
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _fill_trainees(self) -> None:
         self.trainee_combo.clear()
         exam_id = self.picker.exam_id()
@@ -177,10 +183,13 @@ class ReviewPage(QWidget):
         self.done_banner.show()
 
     def _next_open(self, after: int) -> int:
-        for i in range(after + 1, len(self.items)):
+        """The next open item after row `after`, else the first one skipped before it (the
+        queue is worked to the end, then back to what was passed over), else the next row."""
+        n = len(self.items)
+        for i in [*range(after + 1, n), *range(0, min(after + 1, n))]:
             if self.items[i].kind == "identify" or not self.items[i].resolved:
                 return i
-        return min(after + 1, len(self.items) - 1)
+        return min(after + 1, n - 1)
 
     def current(self) -> review.ReviewItem | None:
         row = self.queue.currentRow()
@@ -237,7 +246,7 @@ class ReviewPage(QWidget):
         else:
             self.decided.setText(self.tr("Decided by %1 at %2: %3")
                                  .replace("%1", item.decision.by)
-                                 .replace("%2", f"{item.decided_at:%Y-%m-%d %H:%M} UTC")
+                                 .replace("%2", local_date_time(item.decided_at))
                                  .replace("%3", answer_text(item.decision.kind,
                                                             item.decision.labels)))
 
@@ -269,12 +278,15 @@ class ReviewPage(QWidget):
         self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        """Sheets imported since this page was built join the queue when it is shown."""
+        """Sheets imported since this page was built join the queue when it is shown, and the
+        page takes the keyboard, so the review keys work without clicking the list first."""
         before = self.picker.exam_id()
         self.picker.reload()  # a different exam reloads through examChanged
         if self.picker.exam_id() == before:
             self.reload(keep_row=self.queue.currentRow() if self.items else None)
         super().showEvent(event)
+        if not event.spontaneous():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         key, text = event.key(), event.text().upper()
@@ -323,4 +335,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="review", title=_title, permission=Permission.REVIEW_MARKS,
-                     factory=ReviewPage, order=45)
+                     factory=ReviewPage, order=45, icon="review.svg")

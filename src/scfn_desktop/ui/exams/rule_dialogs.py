@@ -9,7 +9,6 @@ dialog, which stays open.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +28,7 @@ from scfn_desktop.services.exams.grading import GradingRule
 from scfn_desktop.services.exams.results import KeyVersionView
 from scfn_desktop.ui.exams.common import ERROR_STYLE, problem_text
 from scfn_desktop.ui.exams.setup_dialog import PassCriterionInput
+from scfn_desktop.ui.formatting import local_date_time
 
 CREATED_REASON = "作成 / created"  # what services.exams.setup.create_exam writes on version 1
 
@@ -107,7 +107,7 @@ class KeyHistoryDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         for row, v in enumerate(reversed(list(versions))):
-            when = v.created_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+            when = local_date_time(v.created_at)
             reason = v.reason
             if reason == CREATED_REASON:  # the service's bilingual note on version 1
                 reason = reason.partition(" / ")[0 if ja else 2]

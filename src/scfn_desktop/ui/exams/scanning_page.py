@@ -46,9 +46,12 @@ class ScanningPage(QWidget):
         self.task: ProgressTask | None = None
         self.last_result: BatchResult | None = None
         self.picker = ExamPicker(ctx)
+        self.picker.examChanged.connect(lambda _id: self._clear_stale_prompt())
         self.paths = QListWidget()
         self.paths.setObjectName("pathList")
         self.paths.setMaximumHeight(90)
+        # "choose an exam and a folder" must not outlive the choice being made
+        self.paths.model().rowsInserted.connect(self._clear_stale_prompt)
         add_folder = QPushButton(self.tr("Add folder…"))
         add_folder.setObjectName("addFolderButton")
         add_folder.clicked.connect(self._add_folder)
@@ -145,12 +148,20 @@ class ScanningPage(QWidget):
             self.tr("Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)"))
         self.paths.addItems(files)
 
+    def _prompt(self) -> str:
+        return self.tr("Choose an exam and at least one folder or file.")
+
+    def _clear_stale_prompt(self) -> None:
+        if self.summary.text() == self._prompt():
+            self.summary.clear()
+
     def import_paths(self, paths: list[Path]) -> ProgressTask | None:
         """Import in the background; the table fills when the batch is done."""
         exam_id = self.picker.exam_id()
         if not exam_id or not paths:
-            self.summary.setText(self.tr("Choose an exam and at least one folder or file."))
+            self.summary.setText(self._prompt())
             return None
+        self.summary.clear()
         db, actor = self.ctx.db, self.ctx.actor
         self.import_button.setEnabled(False)
         self.task = run_with_progress(
@@ -181,15 +192,7 @@ class ScanningPage(QWidget):
                 message = pick(f.error_ja, f.error_en) if s is None else pick(s.error_ja,
                                                                               s.error_en)
                 self._add_row(f.file, s, status, message)
-        self.summary.setText(
-            self.tr("%1 sheets read: %2 OK, %3 duplicates, %4 need a trainee, %5 errors; "
-                    "%6 files already imported.")
-            .replace("%1", str(len(result.sheets))).replace("%2", str(result.count("ok")))
-            .replace("%3", str(result.count("duplicate")))
-            .replace("%4", str(result.count("unidentified")))
-            .replace("%5", str(result.count("error") + sum(
-                1 for f in result.files if f.status == "error" and not f.sheets)))
-            .replace("%6", str(sum(1 for f in result.files if f.status == "already"))))
+        self.summary.setText(scan_summary(result))
 
     def _add_row(self, file: str, s, status: str, message: str) -> None:  # type: ignore[no-untyped-def]
         row = self.table.rowCount()
@@ -223,6 +226,29 @@ class ScanningPage(QWidget):
         self.summary.setText(self.tr("Decision recorded for sheet %1.").replace("%1", str(sheet_id)))
 
 
+def scan_summary(result: BatchResult) -> str:
+    """What this import did: files imported before are skipped and say so, never counted as
+    sheets read again."""
+    already = result.already_imported
+    if not result.sheets_read and already and all(f.status == "already"
+                                                   for f in result.files):
+        return QCoreApplication.translate(
+            "ScanningPage", "Nothing new: all %1 files were imported before (nothing was read "
+            "again; their sheets are listed below).").replace("%1", str(already))
+    errors = result.count("error") + sum(1 for f in result.files
+                                         if f.status == "error" and not f.sheets)
+    text = (QCoreApplication.translate(
+        "ScanningPage", "%1 sheets read: %2 OK, %3 duplicates, %4 need a trainee, %5 errors.")
+        .replace("%1", str(len(result.sheets_read))).replace("%2", str(result.count("ok")))
+        .replace("%3", str(result.count("duplicate")))
+        .replace("%4", str(result.count("unidentified"))).replace("%5", str(errors)))
+    if already:
+        text += " " + QCoreApplication.translate(
+            "ScanningPage", "%1 files were imported before and skipped.").replace(
+            "%1", str(already))
+    return text
+
+
 def status_label(status: str) -> str:
     labels = {
         "ok": QCoreApplication.translate("ScanStatus", "OK"),
@@ -240,4 +266,4 @@ def _title() -> str:
 
 
 PAGE_SPEC = PageSpec(key="scanning", title=_title, permission=Permission.SCAN_SHEETS,
-                     factory=ScanningPage, order=40)
+                     factory=ScanningPage, order=40, icon="forms.svg")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from scfn_desktop.services.exams import setup as exams
 from scfn_desktop.services.runs.training_runs import RunRow
 from scfn_desktop.ui.exams.common import ERROR_STYLE, problem_text
+from scfn_desktop.ui.exams.key_grid import AnswerKeyGrid
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,10 @@ class ExamSetupDialog(QDialog):
     """`submit(spec)` creates the exam or raises the service's refusal."""
 
     def __init__(self, runs: Sequence[RunRow], submit: Callable[[ExamSpec], object],
-                 language: str, parent: QWidget | None = None) -> None:
+                 language: str, parent: QWidget | None = None,
+                 no_run_notice: QWidget | None = None) -> None:
+        """`runs`: the open runs, newest first (the first is chosen). Without any, the dialog
+        shows `no_run_notice` (what to do instead) and cannot create."""
         super().__init__(parent)
         self.setObjectName("examSetupDialog")
         self.setWindowTitle(self.tr("Create the completion certification test"))
@@ -131,12 +134,12 @@ class ExamSetupDialog(QDialog):
         self.points.setObjectName("pointsSpin")
         self.points.setRange(1, 100)
         self.points.setSuffix(self.tr(" points"))
-        self.key_edit = QPlainTextEdit()
-        self.key_edit.setObjectName("keyTextEdit")
-        self.key_edit.setPlaceholderText(self.tr(
-            "e.g. 2,4,1/3,… — the answers from question 1 on, separated by commas; "
-            "1/3 means either is correct"))
-        self.key_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.key_grid = AnswerKeyGrid(self.questions.value())
+        self.key_grid.setFixedHeight(self.fontMetrics().lineSpacing() * 9)
+        key_hint = QLabel(self.tr("One answer per question (1/3 = either is correct). To "
+                                  "paste from a spreadsheet, copy the answer column, click "
+                                  "question 1 and press Ctrl+V."))
+        key_hint.setWordWrap(True)
         self.key_status = QLabel()
         self.key_status.setObjectName("keyStatus")
         self.capacity = QLabel()
@@ -150,8 +153,9 @@ class ExamSetupDialog(QDialog):
 
         for w in (self.questions, self.choices, self.points):
             w.valueChanged.connect(self._sync)
+        self.questions.valueChanged.connect(self.key_grid.set_question_count)
         self.labels.currentIndexChanged.connect(self._sync)
-        self.key_edit.textChanged.connect(self._sync)
+        self.key_grid.changed.connect(self._sync)
 
         form = QFormLayout()
         form.addRow(self.tr("Training run:"), self.run_combo)
@@ -165,8 +169,11 @@ class ExamSetupDialog(QDialog):
         form.addRow(self.tr("Size:"), size)
         form.addRow(self.tr("Choice labels:"), self.labels)
         form.addRow(self.tr("Points per question:"), self.points)
-        form.addRow(self.tr("Answer key:"), self.key_edit)
-        form.addRow("", self.key_status)
+        key_box = QVBoxLayout()
+        key_box.addWidget(key_hint)
+        key_box.addWidget(self.key_grid)
+        key_box.addWidget(self.key_status)
+        form.addRow(self.tr("Answer key:"), key_box)
         form.addRow(self.tr("Pass criterion:"), self.criterion)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -175,9 +182,12 @@ class ExamSetupDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if not runs and no_run_notice is not None:
+            layout.addWidget(no_run_notice)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.run_combo.setEnabled(bool(runs))
         self.resize(720, self.sizeHint().height())
         self._sync()
 
@@ -189,20 +199,20 @@ class ExamSetupDialog(QDialog):
                               .replace("%1", str(limit)))
         self.criterion.points.setMaximum(max(1, self.questions.value() * self.points.value()))
         allowed = exams.LABEL_SETS[self.labels.currentData()][: self.choices.value()]
-        typed = sum(1 for choices in exams.parse_key_text(self.key_edit.toPlainText()).values()
-                    if choices)
+        typed = self.key_grid.filled_count()
         n = self.questions.value()
         colour = "#1b7f3b" if typed == n else "#b00020"
         text = (self.tr("%1 of %2 answers entered · choices: %3").replace("%1", str(typed))
                 .replace("%2", str(n)).replace("%3", " ".join(allowed)))
         self.key_status.setText(f"<span style='color:{colour}'>{text}</span>")
+        self.ok_button.setEnabled(self.run_combo.count() > 0)
 
     def spec(self) -> ExamSpec:
         mode, value = self.criterion.criterion()
         return ExamSpec(int(self.run_combo.currentData() or 0), self.title_edit.text(),
                         self.questions.value(), self.choices.value(),
                         str(self.labels.currentData()), self.points.value(),
-                        self.key_edit.toPlainText(), mode, value)
+                        self.key_grid.key_text(), mode, value)
 
     def try_accept(self) -> None:
         try:

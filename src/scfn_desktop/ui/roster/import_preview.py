@@ -3,7 +3,8 @@
 Shows what the service's `ImportPreview` found: rows to add, rows to change (with each changed
 field before and after), unchanged rows, and every error with the row number the spreadsheet
 shows. 「すべて取り込む」 stays disabled while there are errors, unless the user explicitly ticks
-「エラーの行を除いて取り込む」 — importing half a file must be a conscious choice.
+「エラーの行を除いて取り込む」 (the button then says what it does) — importing half a file must be a
+conscious choice. The trainees go into the newest open training run unless another is chosen.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ class ImportPreviewDialog(QDialog):
     runChanged = Signal(object)
 
     def __init__(self, ctx: AppContext, preview: ImportPreview,
-                 runs: list[tuple[str, int]], parent: QWidget | None = None) -> None:
+                 runs: list[tuple[str, int]], parent: QWidget | None = None,
+                 no_run_notice: QWidget | None = None) -> None:
+        """`runs`: (label, id) of the open runs; `no_run_notice` is shown when there is none."""
         super().__init__(parent)
         self.ctx = ctx
         self.preview = preview
@@ -68,9 +71,15 @@ class ImportPreviewDialog(QDialog):
         self.run_combo.currentIndexChanged.connect(
             lambda _i: self.runChanged.emit(self.run_combo.currentData()))
         run_row = QHBoxLayout()
-        run_row.addWidget(QLabel(self.tr("Assign the trainees to training run")))
+        run_row.addWidget(QLabel(self.tr("Import the trainees into training run")))
         run_row.addWidget(self.run_combo)
         run_row.addStretch(1)
+        self.no_run_warning = QLabel(self.tr(
+            "Without a training run these trainees get no answer form until they are "
+            "assigned to one."))
+        self.no_run_warning.setObjectName("noRunWarning")
+        self.no_run_warning.setWordWrap(True)
+        self.no_run_warning.setStyleSheet("color: #8a5a00;")
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -93,8 +102,11 @@ class ImportPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        if no_run_notice is not None:
+            layout.addWidget(no_run_notice)
         layout.addWidget(self.file_label)
         layout.addLayout(run_row)
+        layout.addWidget(self.no_run_warning)
         layout.addWidget(self.summary)
         layout.addWidget(self.warnings)
         layout.addWidget(self.tabs, 1)
@@ -166,6 +178,7 @@ class ImportPreviewDialog(QDialog):
         if preview.errors:
             self.tabs.setCurrentIndex(error_index)
         self.skip_bad_rows_box.setVisible(bool(preview.errors))
+        self.no_run_warning.setVisible(preview.run_id is None)
         self._update_buttons()
 
     def _describe_changes(self, before: dict[str, object], after: dict[str, object]) -> str:
@@ -186,6 +199,9 @@ class ImportPreviewDialog(QDialog):
         counts = self.preview.counts
         nothing = counts[NEW] + counts[CHANGED] == 0
         self.import_button.setEnabled(not blocked and not nothing)
+        skipping = self.skip_bad_rows()
+        self.import_button.setText(self.tr("Import without the rows with errors") if skipping
+                                   else self.tr("Import all"))
         if blocked:
             tip = self.tr("Fix the errors in the file, or tick the box to leave those rows out.")
         elif nothing:

@@ -23,9 +23,11 @@ from scfn_desktop.services.runs import training_runs as runs
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.roster.import_preview import ImportPreviewDialog
+from scfn_desktop.ui.widgets.run_notice import NoRunNotice
 from scfn_desktop.ui.workers import ProgressTask, dispose_when_closed, run_with_progress
 
 EXPORT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
+NEWEST_OPEN_RUN = object()  # `preview`'s default run: the newest open one (None = no run)
 
 
 class RosterTransfer(QObject):
@@ -50,8 +52,13 @@ class RosterTransfer(QObject):
         if path:
             self.preview(Path(path))
 
-    def preview(self, path: Path, run_id: int | None = None) -> ImportPreviewDialog | None:
-        """Read and check the file (no writes) and show the preview dialog."""
+    def preview(self, path: Path, run_id: int | None | object = NEWEST_OPEN_RUN
+                ) -> ImportPreviewDialog | None:
+        """Read and check the file (no writes) and show the preview dialog. The trainees go
+        into the newest open run unless the person picks another (or none)."""
+        open_runs = runs.list_runs(self.ctx.db, include_closed=False)
+        if run_id is NEWEST_OPEN_RUN:
+            run_id = open_runs[0].id if open_runs else None
         try:
             result = roster_import.preview_import(path, self.ctx.db, run_id)
         except ServiceError as exc:
@@ -60,8 +67,15 @@ class RosterTransfer(QObject):
         if self.preview_dialog is not None:
             self.preview_dialog.set_preview(result)
             return self.preview_dialog
-        run_choices = [(r.label, r.id) for r in runs.list_runs(self.ctx.db)]
-        dialog = ImportPreviewDialog(self.ctx, result, run_choices, self.parent_widget)
+        run_choices = [(r.label, r.id) for r in open_runs]
+        notice = None
+        if not open_runs:
+            notice = NoRunNotice(self.ctx, self.tr(
+                "Imported trainees belong to a training run (their answer forms are printed "
+                "for it), and no training run is open."))
+        dialog = ImportPreviewDialog(self.ctx, result, run_choices, self.parent_widget, notice)
+        if notice is not None:
+            notice.opened.connect(dialog.reject)
         dispose_when_closed(dialog)
         dialog.runChanged.connect(lambda rid: self.preview(path, rid))
         dialog.accepted.connect(lambda: self.start_import(dialog.preview, dialog.skip_bad_rows()))
