@@ -8,7 +8,8 @@ answer forms printed, filled, scanned (generated scans, as `scans.py` makes them
 by the proctor, who then reviews every doubtful mark; the 欠格事由 declared (secretariat) and
 checked (committee); the committee meeting of 2025-03-07 accepting the clear proposals and
 closing; and the agency's 認証 of 2025-03-28 recorded by the secretariat (certificates
-SCFN-2024-00001…, valid until 2028-03-31).
+SCFN-2024-00001…, valid until 2028-03-31); the run is then closed (finished, kept
+for history).
 
 The mix is realistic: most certified, three failed the test (retake exemption until
 2028-03-31), one excused absence (illness, same exemption), one withdrew in 実践 (a report
@@ -48,6 +49,7 @@ from scfn_desktop.services.demo.names import FAMILY_NAMES, GIVEN_NAMES, ORGANISA
 from scfn_desktop.services.exams.setup import create_exam
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, ProgressGen
+from scfn_desktop.services.runs.editing import close_run
 from scfn_desktop.services.runs.training_runs import insert_run
 
 SEED = 20250215
@@ -239,6 +241,9 @@ def load_finished_run(db: Database, actor: Actor) -> ProgressGen[tuple[str, str]
     _meeting(db, run_id)
     yield from step(5 + COUNT - 1)
     certified = _certification(db, run_id)
+    run = _run(db)
+    if run is not None and run.closed_at is None:  # finished: kept for history, no new imports
+        close_run(db, ADMIN, run_id)
     if existed and not certified:
         return None
     return (f"修了した養成研修（令和6年度 第1期、受講生 {len(people)} 名）を作成しました：受付記録、"
