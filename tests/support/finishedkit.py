@@ -3,6 +3,7 @@ services and copied for each test that needs it (building takes about twenty sec
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import shutil
@@ -21,6 +22,7 @@ def _template() -> Path:
     from scfn_desktop.services.progress import run_to_end
 
     folder = Path(tempfile.mkdtemp(prefix="scfn-finished-demo-"))
+    atexit.register(shutil.rmtree, folder, True)  # the template goes with the test process
     before = os.environ.get("SCFN_DATA_DIR")
     os.environ["SCFN_DATA_DIR"] = str(folder)  # scans and minutes go under the data folder
     try:
