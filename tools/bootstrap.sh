@@ -20,6 +20,8 @@ if [ "$extra" = "test" ]; then
   # The PostgreSQL server binaries for tests/postgres (a throwaway server on a Unix socket,
   # started by the tests themselves); not for end users, who never need a server installed.
   packages+=(postgresql)
+  # A real headless browser for the standalone HTML verifier's tests (Selenium drives it).
+  packages+=(chromium chromium-driver)
 fi
 
 if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from platformdirs import user_config_dir, user_data_dir
 APP_NAME = "scfn-desktop"
 ENV_DB_URL = "SCFN_DB_URL"
 ENV_DATA_DIR = "SCFN_DATA_DIR"
+ENV_RESOURCES = "SCFN_RESOURCES"
 
 
 def data_dir() -> Path:
@@ -32,6 +34,37 @@ def config_dir() -> Path:
     path = Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _resource_candidates() -> list[Path]:
+    found: list[Path] = []
+    override = os.environ.get(ENV_RESOURCES)
+    if override:
+        found.append(Path(override))
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        found.append(Path(bundle) / "resources")
+    # src/scfn_desktop/config.py -> parents[2] is the repository root.
+    found.append(Path(__file__).resolve().parents[2] / "resources")
+    found.append(Path(sys.prefix) / "share" / "scfn-desktop" / "resources")
+    return found
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder (icons, translations, the HTML verifier template) in a source
+    checkout or editable install, a PyInstaller bundle (`sys._MEIPASS/resources`) or where
+    `SCFN_RESOURCES` says: the first that exists (the repository one if none does, for
+    messages).  Qt-free, so the core (e.g. the credentials engine) can use it too."""
+    candidates = _resource_candidates()
+    for path in candidates:
+        if path.is_dir():
+            return path
+    return candidates[-2]
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under `resources/`, e.g. `resource_path("verifier", "verifier.html")`."""
+    return resources_dir().joinpath(*parts)
 
 
 def default_db_path() -> Path:

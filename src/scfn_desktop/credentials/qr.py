@@ -18,6 +18,7 @@ from qrcode.exceptions import DataOverflowError
 from qrcode.util import MODE_ALPHA_NUM, QRData
 
 from .errors import CredentialError
+from .qr_mask import make_with_best_mask
 
 __all__ = ["QUIET_ZONE_MODULES", "ModulePlan", "qr_matrix", "qr_module_plan", "qr_png", "qr_version"]
 
@@ -73,8 +74,7 @@ def qr_matrix(
             f"The data does not fit a version {max_version} QR code at error correction "
             f"{error_correction}.",
         )
-    code.make(fit=False)
-    return [[bool(module) for module in row] for row in code.modules]
+    return make_with_best_mask(code)  # what code.make() does, with a faster mask search
 
 
 def qr_version(matrix: list[list[bool]]) -> int:

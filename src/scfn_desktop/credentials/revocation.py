@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import enum
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -90,10 +91,19 @@ class RevocationList:
     issued_at: datetime  # aware, UTC
     entries: tuple[RevocationEntry, ...]
 
+    @functools.cached_property
+    def _by_number(self) -> dict[CertificateNumber, tuple[RevocationEntry, ...]]:
+        """Entries by number, built on first use: a verifier checks many codes against one
+        list of thousands of entries."""
+        index: dict[CertificateNumber, list[RevocationEntry]] = {}
+        for entry in self.entries:
+            index.setdefault(entry.number, []).append(entry)
+        return {number: tuple(found) for number, found in index.items()}
+
     def status_of(self, number: CertificateNumber, revision: int) -> RevocationEntry | None:
         """The entry that withdraws this card revision (a revocation before a supersession),
         or None when the list does not withdraw it."""
-        mine = [e for e in self.entries if e.number == number]
+        mine = self._by_number.get(number, ())
         for entry in mine:
             if entry.status is RevocationStatus.REVOKED:
                 return entry

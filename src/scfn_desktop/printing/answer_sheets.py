@@ -30,6 +30,7 @@ from ..omr.layout import Layout
 from ..omr.markers import marker_bits
 from ..omr.sheet_code import encode_sheet_code
 from .fonts import register_japanese_font
+from .text import fit_font_size
 
 #: Bubble outline: mid magenta (luminance ~0.55; red channel ~0.87).
 BUBBLE_OUTLINE = Color(0.87, 0.36, 0.62)
@@ -68,12 +69,6 @@ ProgressCallback = Callable[[int, int], None]
 def _y(layout: Layout, y_mm: float) -> float:
     """reportlab's origin is bottom-left; the layout's is top-left."""
     return (layout.page_height_mm - y_mm) * mm
-
-
-def _fit_font(text: str, font: str, size: float, max_width_mm: float) -> float:
-    while size > 5 and stringWidth(text, font, size) > max_width_mm * mm:
-        size -= 0.5
-    return size
 
 
 def _wrap(text: str, font: str, size: float, width_mm: float) -> list[str]:
@@ -147,10 +142,10 @@ class _SheetPainter:
         c.drawString((b.x_mm + 2) * mm, _y(lay, b.y_mm + 4), "氏名")
         c.drawString((b.x_mm + 2) * mm, _y(lay, b.y_mm + 23.5), "受講番号")
         if trainee is not None:
-            size = _fit_font(trainee.name_kanji, f, 16, b.w_mm - 18)
+            size = fit_font_size(trainee.name_kanji, f, 16, b.w_mm - 18)
             c.setFont(f, size)
             c.drawString((b.x_mm + 14) * mm, _y(lay, b.y_mm + 9.5), trainee.name_kanji)
-            size = _fit_font(trainee.name_romaji, f, 10, b.w_mm - 18)
+            size = fit_font_size(trainee.name_romaji, f, 10, b.w_mm - 18)
             c.setFont(f, size)
             c.drawString((b.x_mm + 14) * mm, _y(lay, b.y_mm + 15.5), trainee.name_romaji)
             c.setFont(f, 13)

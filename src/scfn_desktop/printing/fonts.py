@@ -1,7 +1,8 @@
 """Locate and register a Japanese TrueType font for reportlab.
 
 reportlab's built-in CID fonts are not embedded, so a PDF using them shows tofu on a PC
-without Japanese fonts; we always embed a real TTF instead.  The search order is: the
+without Japanese fonts; we always embed a real TTF instead.  Fonts with CFF (PostScript)
+outlines, such as Noto Sans CJK ``.otf``/``.ttc``, are skipped: reportlab cannot embed them.  The search order is: the
 ``SCFN_FONT`` environment variable, IPAex fonts (Debian ``fonts-ipaexfont``), then the
 usual Windows and macOS Japanese fonts.
 """
@@ -57,6 +58,25 @@ def _candidates() -> list[tuple[Path, int]]:
     return found
 
 
+def _has_cff_outlines(path: Path, index: int = 0) -> bool:
+    """True for an OpenType font with CFF outlines (sfnt tag ``OTTO``), also inside a ``.ttc``.
+
+    reportlab embeds only TrueType (``glyf``) outlines; a CFF font either fails to load or, in
+    some reportlab versions, loads and then cannot be subset, so it is skipped up front.
+    """
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(12)
+            if head[:4] == b"ttcf":
+                stream.seek(12 + 4 * index)
+                offset = int.from_bytes(stream.read(4), "big")
+                stream.seek(offset)
+                head = stream.read(4)
+    except OSError:
+        return False
+    return head[:4] == b"OTTO"
+
+
 def register_japanese_font() -> RegisteredFont:
     """Register (once) and return the first loadable Japanese font.
 
@@ -73,6 +93,9 @@ def register_japanese_font() -> RegisteredFont:
     for path, index in _candidates():
         tried.append(str(path))
         if not path.is_file():
+            continue
+        if _has_cff_outlines(path, index):
+            tried[-1] += " (CFF/PostScript outlines: reportlab cannot embed them)"
             continue
         try:
             # one reportlab name per file, so an override never aliases another font

@@ -1,5 +1,8 @@
 """Find the `resources/` folder (icons, translations) wherever the app runs from.
 
+The lookup itself lives in `config.py` (Qt-free, shared with the core); this module adds what
+needs Qt (icons).
+
 Three layouts must work: a source checkout or editable install (the repository's `resources/`
 next to `src/`), a PyInstaller bundle (`sys._MEIPASS/resources`), and an explicit override for
 unusual installs (`SCFN_RESOURCES`). Looking the folder up in one place keeps the self-test,
@@ -8,42 +11,14 @@ the translators and the icons in agreement.
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ENV_RESOURCES = "SCFN_RESOURCES"
+from ..config import ENV_RESOURCES, resource_path, resources_dir
 
-
-def _candidates() -> list[Path]:
-    found: list[Path] = []
-    override = os.environ.get(ENV_RESOURCES)
-    if override:
-        found.append(Path(override))
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        found.append(Path(bundle) / "resources")
-    # src/scfn_desktop/ui/resources.py -> parents[3] is the repository root.
-    found.append(Path(__file__).resolve().parents[3] / "resources")
-    found.append(Path(sys.prefix) / "share" / "scfn-desktop" / "resources")
-    return found
-
-
-def resources_dir() -> Path:
-    """The first candidate folder that exists (the repository one if none does, for messages)."""
-    candidates = _candidates()
-    for path in candidates:
-        if path.is_dir():
-            return path
-    return candidates[-2]
-
-
-def resource_path(*parts: str) -> Path:
-    """A file under `resources/`, e.g. `resource_path("icons", "roster.svg")`."""
-    return resources_dir().joinpath(*parts)
+__all__ = ["ENV_RESOURCES", "icon", "resource_path", "resources_dir", "translations_dir"]
 
 
 def translations_dir() -> Path:
