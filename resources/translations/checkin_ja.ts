@@ -243,7 +243,7 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/checkin/desk_page.py" line="+72"/>
+        <location filename="../../src/scfn_desktop/ui/checkin/desk_page.py" line="+73"/>
         <source>Desk 1</source>
         <translation>受付1</translation>
     </message>

@@ -329,7 +329,12 @@ The file is:
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/startup.py" line="+19"/>
+        <location filename="../../src/scfn_desktop/ui/startup.py" line="+23"/>
+        <source>Preparing the demonstration data</source>
+        <translation>デモデータを準備しています</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -357,7 +362,7 @@ The file is:
 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Demonstration data</source>
         <translation>デモデータ</translation>
     </message>

@@ -58,12 +58,12 @@ def test_init_without_admin_hints(run):
 
 
 def test_demo_is_idempotent(run):
-    code, out, _ = run("demo")  # an empty database: the demo creates the first accounts
+    code, out, _ = run("demo", "--without-finished-run")  # an empty database: first accounts
     assert code == 0 and "受講生 60 名" in out and "demo-admin" in out
-    code, _, err = run("demo", lang="en")
+    code, _, err = run("demo", "--without-finished-run", lang="en")
     assert code == 1 and "--user NAME" in err  # now accounts exist: a login is needed
-    code, out, _ = run("--user", "admin", "--user-password-stdin", "demo", stdin="demo-admin\n",
-                       lang="en")
+    code, out, _ = run("--user", "admin", "--user-password-stdin", "demo", "--without-finished-run",
+                       stdin="demo-admin\n", lang="en")
     assert code == 0 and "already present" in out
     code, out, _ = run("run", "list")
     assert "令和7年度 第1期" in out and "60/60" in out
@@ -131,7 +131,7 @@ def test_run_edit_close_reopen(run, boss):
 
 
 def test_audit_verify_names_the_tampered_entry(run, tmp_path):
-    run("demo")  # (verify and log read: no login needed)
+    run("demo", "--without-finished-run")  # (verify and log read: no login needed)
     code, out, _ = run("audit", "verify")
     assert code == 0 and "改ざんされていません" in out
     code, out, _ = run("audit", "log", "--limit", "2", "--json")

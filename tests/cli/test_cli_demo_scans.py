@@ -25,7 +25,8 @@ def run(db_url, capsys, monkeypatch):
 
 def test_sample_scans_are_written_and_import_as_printed(run, tmp_path, monkeypatch):
     folder = tmp_path / "scanner"
-    code, out, _ = run("demo", "--sample-scans", str(folder), "--count", "3")
+    code, out, _ = run("demo", "--sample-scans", str(folder), "--count", "3",
+                       "--without-finished-run")
     assert code == 0 and "受講生 60 名" in out
     assert f"取り込むには: scfn scan --exam 1 {folder}" in out
     assert sorted(p.name for p in folder.iterdir()) == [
@@ -41,7 +42,7 @@ def test_sample_scans_are_written_and_import_as_printed(run, tmp_path, monkeypat
     monkeypatch.setenv("SCFN_USER", "admin")
     monkeypatch.setenv("SCFN_PASSWORD", "demo-admin")
     code, out, _ = run("demo", "--sample-scans", str(folder), "--count", "1",
-                       "--scan-format", "pdf", lang="en")
+                       "--without-finished-run", "--scan-format", "pdf", lang="en")
     assert code == 0 and "already present" in out and "To import them: scfn scan" in out
     assert [p.name for p in folder.iterdir()] == ["demo_scans.pdf"]  # one batch in the folder
 

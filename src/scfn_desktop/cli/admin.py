@@ -17,6 +17,7 @@ from scfn_desktop.services import audit_checkpoint, exports
 from scfn_desktop.services.admin.accounts import add_user, count_users, list_users
 from scfn_desktop.services.admin.integrity import check_all_steps
 from scfn_desktop.services.admin.passwords import weak_hashes_for_tests
+from scfn_desktop.services.demo.finished_run import load_finished_run
 from scfn_desktop.services.demo.loader import load_demo
 from scfn_desktop.services.demo.scans import FORMATS, demo_exam_id, write_sample_scans
 from scfn_desktop.services.permissions import SYSTEM
@@ -40,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="with --sample-scans: only N sheets (default: everyone who sat)")
     p.add_argument("--scan-format", choices=FORMATS, default="png",
                    help="with --sample-scans: one image per page, or one multi-page PDF")
+    p.add_argument("--without-finished-run", action="store_true",
+                   help="skip the earlier, finished run (令和6年度 第1期: check-ins, scanned "
+                        "test, committee meeting, 認証), which takes about half a minute")
     p.set_defaults(handler=cmd_demo)
 
     user = sub.add_parser("user", help="local accounts").add_subparsers(
@@ -125,6 +129,15 @@ def cmd_demo(cli: Cli) -> int:
                     "Passwords are demo-<username> (e.g. admin / demo-admin).")
     for ja, en in summary.extra:
         cli.say(ja, en)
+    if not cli.args.without_finished_run:
+        def show(p: Progress) -> None:
+            if p.total:
+                print(f"\r{p.done}/{p.total}", end="", file=cli.stderr, flush=True)
+
+        line = run_to_end(load_finished_run(cli.db(), cli.actor()), show)
+        print(file=cli.stderr)
+        if line:
+            cli.say(*line)
     return _sample_scans(cli) if cli.args.sample_scans else 0
 
 

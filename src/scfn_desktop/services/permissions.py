@@ -2,6 +2,12 @@
 
 The table is deliberately explicit (no role hierarchy) so an auditor can read it as is.
 
+The committee's acts are the committee's alone: holding a meeting and deciding (修了認定) need
+the committee role, and the administrator (the secretariat, 事務局) does not get them. The
+secretariat's acts are the administrator's alone: recording the agency's 認証 and a revocation
+(取消). Result notices go to the committee and the secretariat, not to venue staff: a notice
+states why a person failed, which staff at the reception desk have no need to read.
+
 Venue check-in (受付): venue staff check trainees in and record an override of a 60-minute
 refusal (the rulebook: a staff member records the unavoidable cause). Accepting an excused
 absence (やむを得ない事情による欠席, which opens the retake exemption) and excluding a disruptive
@@ -35,6 +41,12 @@ class Permission(StrEnum):
     REVIEW_MARKS = "review_marks"
     VIEW_RESULTS = "view_results"
     COMMITTEE_DECIDE = "committee_decide"
+    VIEW_COMMITTEE = "view_committee"
+    MANAGE_MEETINGS = "manage_meetings"
+    RECORD_GROUNDS = "record_grounds"
+    RECORD_CERTIFICATION = "record_certification"
+    PRINT_NOTICES = "print_notices"
+    EXPORT_REGISTER = "export_register"
     MANAGE_USERS = "manage_users"
     VERIFY_AUDIT = "verify_audit"
     LOAD_DEMO = "load_demo"
@@ -48,8 +60,11 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {
     "committee": ("認定審査委員", "Committee member"),
 }
 
+# Decided by the committee in its meeting, never by the secretariat (see the module docstring).
+COMMITTEE_ONLY = frozenset({Permission.COMMITTEE_DECIDE, Permission.MANAGE_MEETINGS})
+
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    "admin": frozenset(Permission),
+    "admin": frozenset(Permission) - COMMITTEE_ONLY,
     "staff": frozenset(
         {
             Permission.VIEW_ROSTER,
@@ -80,6 +95,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.MANAGE_EXAMS,
             Permission.VIEW_RESULTS,
             Permission.COMMITTEE_DECIDE,
+            Permission.VIEW_COMMITTEE,
+            Permission.MANAGE_MEETINGS,
+            Permission.RECORD_GROUNDS,
+            Permission.PRINT_NOTICES,
+            Permission.EXPORT_REGISTER,
             Permission.VERIFY_AUDIT,
             Permission.VIEW_ATTENDANCE,
         }

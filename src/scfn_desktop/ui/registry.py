@@ -20,6 +20,8 @@ PAGE_MODULES = [
     "scfn_desktop.ui.exams.scanning_page",
     "scfn_desktop.ui.exams.review_page",
     "scfn_desktop.ui.exams.results_page",
+    "scfn_desktop.ui.committee.decisions_page",
+    "scfn_desktop.ui.committee.register_page",
     "scfn_desktop.ui.admin.users_page",
     "scfn_desktop.ui.admin.audit_page",
 ]
