@@ -18,7 +18,7 @@ from scfn_desktop.cli.common import Cli
 from scfn_desktop.services.certificates import cards, photos, printing, publishing, status
 from scfn_desktop.services.certificates import verification as verify_service
 from scfn_desktop.services.committee.certification import revoke_certificate
-from scfn_desktop.services.errors import ValidationFailed
+from scfn_desktop.services.errors import ServiceError, ValidationFailed
 from scfn_desktop.services.exports import write_file
 from scfn_desktop.services.progress import run_to_end
 
@@ -242,6 +242,16 @@ def cmd_badges(cli: Cli) -> int:
 
 
 def cmd_verify(cli: Cli) -> int:
+    """A list, image or PDF that cannot be used is "unreadable" (3), not a failure (1, which
+    would read as "expired" to a script)."""
+    try:
+        return _verify(cli)
+    except ServiceError as exc:
+        cli.warn(exc.message(cli.lang))
+        return UNREADABLE
+
+
+def _verify(cli: Cli) -> int:
     a = cli.args
     db = cli.db()
     listing = verify_service.load_revocation_file(db, a.revocations) if a.revocations else None

@@ -176,6 +176,18 @@ def renew_certificate(db: Database, actor: Actor, key: Ed25519PrivateKey, number
         raise _collision() from exc
 
 
+def names_to_print(db: Database, number: str) -> tuple[str, str]:
+    """(kanji, romaji) as the roster has them now: what a reissue would print."""
+    wanted = parse_numbers([number])[0]
+    with db.session() as s:
+        trainee = s.scalar(select(Trainee).join(Certificate, Certificate.trainee_id == Trainee.id)
+                           .where(Certificate.number == wanted))
+        if trainee is None:
+            raise NotFound(f"認定番号 {wanted} の認定証はありません。",
+                           f"No certificate numbered {wanted}.")
+        return join_name(trainee.family_name, trainee.given_name), " ".join(trainee.romaji.split())
+
+
 def card_fields(card: CertificateCard) -> dict[str, object]:
     """What the audit log holds of a card row (the tamper check compares these)."""
     return {"certificate_id": card.certificate_id, "revision": card.revision,
@@ -192,7 +204,7 @@ def _new_card(s: Session, actor: Actor, key: Ed25519PrivateKey, cert: Certificat
                                f"{cert.number}: the revision limit ({MAX_REVISION}) is reached.")
     trainee: Trainee = cert.trainee
     kanji = join_name(trainee.family_name, trainee.given_name)
-    romaji = " ".join(trainee.romaji.split())
+    romaji = " ".join(trainee.romaji.split())  # the names_to_print rule
     for label_ja, label_en, value in (("氏名", "name", kanji), ("ローマ字氏名", "romaji name",
                                                                  romaji)):
         if len(value) > MAX_NAME:

@@ -209,7 +209,7 @@ def current_key(db: Database) -> KeyInfo | None:
 
 def export_public_keys(db: Database) -> str:
     """The issuer's public keys as one PEM text, the signing key first, each preceded by its
-    key id and fingerprint (explanatory text outside the PEM blocks, RFC 7468)."""
+    key id and fingerprint (ASCII explanatory text outside the PEM blocks, RFC 7468)."""
     own = [k for k in trusted_keys(db) if k.origin == "own"]
     if not own:
         raise NotFound("発行者鍵がまだありません。認定証を交付するか、鍵を作成してください。",
@@ -217,7 +217,8 @@ def export_public_keys(db: Database) -> str:
     parts = []
     for info in own:
         state = "retired" if info.retired_at else "current"
-        parts.append(f"# 外国人支援コーディネーター認定証 発行者公開鍵 / certificate issuer public key\n"
+        parts.append("# SCFN certificate card issuer public key (Support Coordinator for Foreign "
+                     "Nationals)\n"
                      f"# key id {info.key_id}  fingerprint {info.fingerprint}  ({state})\n"
                      f"{info.public_pem.strip()}\n")
     return "\n".join(parts)
