@@ -33,6 +33,7 @@ from scfn_desktop.credentials import (
     write_verifier_html,
 )
 from scfn_desktop.credentials.card_verdict import JAPAN
+from scfn_desktop.credentials.revocation import MAX_REASON_CHARS
 from scfn_desktop.db import Database
 from scfn_desktop.db.models.certificates import Certificate
 from scfn_desktop.services import audit
@@ -54,9 +55,11 @@ class BadgeExport:
     skipped: tuple[tuple[str, str, str], ...]  # (number, reason ja, reason en)
 
 
-def revocation_entries(s: Session, numbers: Sequence[str] | None = None
-                       ) -> list[RevocationEntry]:
-    """The list's entries from the register (of `numbers` only, when given)."""
+def revocation_entries(s: Session, numbers: Sequence[str] | None = None,
+                       public: bool = True) -> list[RevocationEntry]:
+    """The list's entries from the register (of `numbers` only, when given). A `public` list
+    gives the category only; the in-app check (`public=False`) shows this PC's staff the
+    register's own reason, folded to one line."""
     stmt = select(Certificate).options(selectinload(Certificate.cards),
                                        selectinload(Certificate.revocation))
     if numbers is not None:
@@ -66,13 +69,15 @@ def revocation_entries(s: Session, numbers: Sequence[str] | None = None
         number = parse_certificate_number(cert.number)
         latest = max(cert.cards, key=lambda c: c.revision) if cert.cards else None
         if cert.revocation is not None:
+            reason = REVOKED_REASON if public else _line(cert.revocation.reason)
             entries.append(RevocationEntry(number, latest.revision if latest else 1,
                                            RevocationStatus.REVOKED,
-                                           cert.revocation.revoked_on, REVOKED_REASON))
+                                           cert.revocation.revoked_on, reason))
         elif latest is not None and latest.revision > 1:
+            kind = SUPERSEDED_REASONS.get(latest.kind, "再交付")
+            reason = kind if public else _line(f"{kind}（{latest.reason}）")
             entries.append(RevocationEntry(number, latest.revision, RevocationStatus.SUPERSEDED,
-                                           japan_date(latest.issued_at),
-                                           SUPERSEDED_REASONS.get(latest.kind, "再交付")))
+                                           japan_date(latest.issued_at), reason))
     return entries
 
 
@@ -87,7 +92,7 @@ def register_revocations(db: Database, number: str, now: datetime | None = None
         if cert is None:
             return None
         newest = max((c.revision for c in cert.cards), default=None)
-        entries = revocation_entries(s, [number])
+        entries = revocation_entries(s, [number], public=False)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     return RevocationList(bytes(4), moment, tuple(entries)), newest
 
@@ -177,6 +182,12 @@ def export_open_badges(db: Database, actor: Actor, key: Ed25519PrivateKey, folde
             "count": len(written), "numbers": written, "include_name": include_name,
             "folder": os.path.basename(os.path.normpath(target))})
     return BadgeExport(target, tuple(written), tuple(skipped))
+
+
+def _line(text: str) -> str:
+    """One printable line of at most the list's reason length."""
+    folded = "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
+    return folded if len(folded) <= MAX_REASON_CHARS else folded[:MAX_REASON_CHARS - 1] + "…"
 
 
 def japan_date(moment: datetime) -> date:
