@@ -267,8 +267,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Name</source>
-        <translation>氏名</translation>
+        <source>Key name</source>
+        <translation>鍵の名前</translation>
     </message>
     <message>
         <location line="+1"/>

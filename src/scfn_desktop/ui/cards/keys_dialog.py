@@ -50,7 +50,7 @@ class KeysDialog(QDialog):
         font.setBold(True)
         self.fingerprint.setFont(font)
         self.table = read_only_table("keysTable", [
-            self.tr("Key id"), self.tr("Fingerprint"), self.tr("Kind"), self.tr("Name"),
+            self.tr("Key id"), self.tr("Fingerprint"), self.tr("Kind"), self.tr("Key name"),
             self.tr("Since")])
         self.table.setMinimumHeight(160)
         buttons = [
