@@ -69,3 +69,26 @@ def test_states_and_lists_on_postgres(pg_db: Database) -> None:
     assert [(r.revision, r.status) for r in rows] == [(1, "superseded"), (2, "valid"),
                                                        (1, "revoked"), (1, "valid")]
     assert [r.number for r in status.card_rows(pg_db, TODAY, query="suzuki")] == [numbers[1]]
+
+
+def test_over_long_input_is_refused_with_a_message(pg_db: Database) -> None:
+    """PostgreSQL refuses an over-long VARCHAR that SQLite would store: the services check
+    first (reissue reason 200, key label 120, a name too long to print on the card)."""
+    import pytest
+    from committeekit import trainee_id
+
+    from scfn_desktop.services.errors import ValidationFailed
+    from scfn_desktop.services.roster.trainees import update_trainee
+
+    key = issuer_keys.unlock_issuer_key(pg_db, ADMIN)
+    numbers = certified_run(pg_db, 2)
+    run_to_end(cards.issue_cards(pg_db, ADMIN, key, numbers=[numbers[0]], today=TODAY))
+    with pytest.raises(ValidationFailed, match="at most 200"):
+        cards.reissue_card(pg_db, ADMIN, key, numbers[0], "理" * 201, today=TODAY)
+    assert cards.reissue_card(pg_db, ADMIN, key, numbers[0], "理" * 200, today=TODAY).revision == 2
+    with pytest.raises(ValidationFailed, match="at most 120"):
+        issuer_keys.import_public_keys(pg_db, ADMIN, issuer_keys.export_public_keys(pg_db),
+                                       "鍵" * 121)
+    update_trainee(pg_db, ADMIN, trainee_id(pg_db, 2), {"romaji": "A" * 61})
+    with pytest.raises(ValidationFailed, match="too long for the card"):
+        run_to_end(cards.issue_cards(pg_db, ADMIN, key, numbers=[numbers[1]], today=TODAY))

@@ -223,3 +223,22 @@ def test_printing_refuses_what_must_not_be_printed(db, key, numbers, tmp_path):
     with pytest.raises(ValidationFailed, match="Unknown layout"):
         run_to_end(printing.print_cards(db, ADMIN, tmp_path / "x.pdf", "a3"))
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("text", [
+    "A" * 1_000_000, "0413" + "\x00\x1b[31m" * 50, "'; DROP TABLE certificates; --",
+    "=HYPERLINK(\"http://x\")", "", "   ", "０４１３ＡＢ", "\ud800\udfff",
+])
+def test_hostile_codes_are_forged_quickly_and_store_nothing(db, key, numbers, text):
+    import time
+
+    from scfn_desktop.db.models.audit import AuditEntry
+
+    with db.session() as s:
+        before = s.scalar(select(func.count(AuditEntry.id)))
+    started = time.perf_counter()
+    v = verify_text(db, text, today=TODAY)
+    assert v.status is CardStatus.FORGED and v.exit_code == 3
+    assert time.perf_counter() - started < 2.0
+    with db.session() as s:
+        assert s.scalar(select(func.count(AuditEntry.id))) == before

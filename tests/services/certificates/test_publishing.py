@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from cardkit import TODAY, certified_run
-from chromium import chromium, required, unavailable_reason
+from chromium import enter_code, open_page, verifier_browser
 from committeekit import ADMIN, trainee_id
 from PIL import Image
 from sqlalchemy import select
@@ -90,39 +90,21 @@ def test_a_list_file_tells_a_verifying_pc_what_its_register_cannot(db, issued, t
 
 @pytest.fixture(scope="module")
 def browser():
-    reason = unavailable_reason()
-    if reason is not None:
-        if required():
-            pytest.fail(f"Chromium is required here but unavailable: {reason}")
-        pytest.skip(reason)
-    with chromium() as driver:
+    with verifier_browser() as driver:
         yield driver
 
 
 def test_the_exported_verifier_in_chromium(db, issued, tmp_path, browser):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
-
     numbers, key, first = issued
     page = publishing.export_verifier(db, ADMIN, key, tmp_path / "verify.html")
     html = page.read_text(encoding="utf-8")
     assert issuer_keys.current_key(db).fingerprint in html
-    browser.get(page.as_uri())
-    WebDriverWait(browser, 10).until(
-        lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
+    open_page(browser, page)
     newest = printing.card_print_data(db, [numbers[0]])[0].token
     for code, expected in ((first[2].token, "valid"), (first[1].token, "revoked"),
                            (first[0].token, "superseded"), (newest, "valid")):
-        browser.execute_script("document.getElementById('result').dataset.state = ''")
-        box = browser.find_element(By.ID, "code")
-        box.clear()
-        browser.execute_script("arguments[0].value = arguments[1]", box, code)
-        box.send_keys(Keys.ENTER)
-        WebDriverWait(browser, 10).until(
-            lambda d: d.find_element(By.ID, "result").get_attribute("data-state"))
-        result = browser.find_element(By.ID, "result")
-        assert result.get_attribute("data-state") == expected, result.text
+        state, text = enter_code(browser, code, typed=expected == "valid")
+        assert state == expected, text
         assert verify_text(db, code, today=TODAY).status.value == expected  # the app agrees
 
 

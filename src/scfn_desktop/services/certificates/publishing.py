@@ -113,13 +113,6 @@ def signed_revocation_list(db: Database, actor: Actor, key: Ed25519PrivateKey,
     return text, len(entries)
 
 
-def export_revocation_list(db: Database, actor: Actor, key: Ed25519PrivateKey,
-                           out: str | Path, now: datetime | None = None) -> int:
-    text, count = signed_revocation_list(db, actor, key, now)
-    write_file(out, text.encode("utf-8"))
-    return count
-
-
 def export_verifier(db: Database, actor: Actor, key: Ed25519PrivateKey, out: str | Path,
                     now: datetime | None = None) -> Path:
     """The standalone HTML verifier with the issuer's own public keys (the signing one and

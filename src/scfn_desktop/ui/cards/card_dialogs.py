@@ -8,10 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,21 +24,8 @@ from scfn_desktop.services.certificates import cards
 from scfn_desktop.services.certificates.status import CardRow
 from scfn_desktop.services.committee.certification import revoke_certificate
 from scfn_desktop.ui.context import AppContext
+from scfn_desktop.ui.widgets.date_edit import date_edit, date_value
 from scfn_desktop.ui.widgets.validating_dialog import ValidatingDialog
-
-
-def date_edit(name: str, day: date | None = None) -> QDateEdit:
-    d = day or date.today()
-    edit = QDateEdit(QDate(d.year, d.month, d.day))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def date_value(edit: QDateEdit) -> date:
-    q = edit.date()
-    return date(q.year(), q.month(), q.day())
 
 
 class _CardDialog(ValidatingDialog):

@@ -7,10 +7,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from scfn_desktop.credentials import CardVerdict
+from scfn_desktop.ui.widgets.verdict_block import big_label, paint
 
 # state -> (background, text colour)
 COLOURS = {
@@ -32,9 +32,9 @@ class VerdictView(QFrame):
         self.pick = pick  # (ja, en) -> the UI language's text
         self.state = "idle"
         self.verdict: CardVerdict | None = None
-        self.title = self._label("verdictTitle", 3.0, bold=True)
-        self.reason = self._label("verdictReason", 1.3)
-        self.details = self._label("verdictDetails", 1.05)
+        self.title = big_label("verdictTitle", 3.0, bold=True)
+        self.reason = big_label("verdictReason", 1.3)
+        self.details = big_label("verdictDetails", 1.05)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 14)
@@ -44,24 +44,9 @@ class VerdictView(QFrame):
         layout.addStretch(1)
         self.show_idle()
 
-    def _label(self, name: str, scale: float, bold: bool = False) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        label.setFont(font)
-        return label
-
     def _paint(self, state: str) -> None:
         self.state = state
-        background, foreground = COLOURS[state]
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(background))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(foreground))
-        self.setPalette(palette)
+        paint(self, *COLOURS[state])
 
     def show_idle(self, hint: str = "") -> None:
         self.verdict = None
