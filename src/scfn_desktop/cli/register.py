@@ -17,8 +17,8 @@ from scfn_desktop.services.committee.exports import (
     export_register,
 )
 from scfn_desktop.services.committee.register import SORT_KEYS, STATUS_FILTERS
-from scfn_desktop.services.committee.tabular import write_file
 from scfn_desktop.services.errors import ValidationFailed
+from scfn_desktop.services.exports import write_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -21,9 +21,9 @@ from scfn_desktop.services.committee.register import (
     register_rows,
 )
 from scfn_desktop.services.committee.results_table import results_sheets
-from scfn_desktop.services.committee.tabular import Sheet, csv_bytes, xlsx_bytes
 from scfn_desktop.services.committee.views import CERTIFICATE_STATUSES
 from scfn_desktop.services.errors import ValidationFailed
+from scfn_desktop.services.exports import Table, csv_bytes, xlsx_bytes
 from scfn_desktop.services.permissions import Actor, Permission, require
 
 REGISTER_FORMATS = ("xlsx", "pdf", "csv", "json")
@@ -78,12 +78,12 @@ def export_register(db: Database, actor: Actor, fmt: str, on: date | None = None
                           r.training_run) for r in rows],
             "、".join(f"{CERTIFICATE_STATUSES[k][0]} {n}名" for k, n in counts.items())))
     else:
-        sheet = Sheet("認定者名簿", REGISTER_HEADER, [
+        sheet = Table("認定者名簿", REGISTER_HEADER, [
             (r.certificate_number, r.trainee_number, r.name, r.name_kana, r.organisation,
              r.prefecture, r.certified_on, r.valid_until, CERTIFICATE_STATUSES[r.status][0],
              r.revoked_on, r.training_run) for r in rows],
             frozenset({0, 1}), (18, 10, 16, 18, 36, 10, 12, 12, 14, 12, 18))
-        data = xlsx_bytes([sheet]) if fmt == "xlsx" else csv_bytes(sheet)
+        data = xlsx_bytes([sheet]) if fmt == "xlsx" else csv_bytes(sheet).data
     with db.transaction() as s:
         audit.record(s, actor, "register.export", "register", run_id or "", None, {
             "format": fmt, "as_of": on, "status": status, "run_id": run_id, "query": query,
@@ -107,10 +107,10 @@ def export_organisations(db: Database, actor: Actor, fmt: str, on: date | None =
     if fmt == "json":
         data = _json("scfn-organisations", on, "organisations", [r.to_json() for r in rows])
     else:
-        sheet = Sheet("所属機関リスト", ORGANISATION_HEADER, [
+        sheet = Table("所属機関リスト", ORGANISATION_HEADER, [
             (r.organisation, r.prefecture, r.certified_coordinators,
              "、".join(r.published_names)) for r in rows], widths=(40, 10, 10, 50))
-        data = xlsx_bytes([sheet]) if fmt == "xlsx" else csv_bytes(sheet)
+        data = xlsx_bytes([sheet]) if fmt == "xlsx" else csv_bytes(sheet).data
     with db.transaction() as s:
         audit.record(s, actor, "organisations.export", "register", "", None, {
             "format": fmt, "as_of": on, "count": len(rows),

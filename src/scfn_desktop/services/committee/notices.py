@@ -21,9 +21,9 @@ from scfn_desktop.rules.dates import format_date_ja
 from scfn_desktop.services import audit
 from scfn_desktop.services.committee.dossier import run_dossiers
 from scfn_desktop.services.committee.meetings import list_meetings
-from scfn_desktop.services.committee.tabular import write_file
 from scfn_desktop.services.committee.views import Dossier, category_label
 from scfn_desktop.services.errors import ServiceError, ValidationFailed
+from scfn_desktop.services.exports import write_file
 from scfn_desktop.services.permissions import Actor, Permission, require
 
 

@@ -9,9 +9,9 @@ from collections import Counter
 from scfn_desktop.db import Database
 from scfn_desktop.rules.proposal import OUTCOMES
 from scfn_desktop.services.committee.dossier import run_dossiers
-from scfn_desktop.services.committee.tabular import Sheet
 from scfn_desktop.services.committee.views import STATES, Dossier, category_label, outcome_label
 from scfn_desktop.services.exams.grading import STATUS_LABELS
+from scfn_desktop.services.exports import Table
 
 HEADER = ("受講番号", "氏名", "所属機関", "都道府県", "得点", "満点", "修了認定テスト", "判定案",
           "決定", "理由の区分", "理由・待っている事項", "判定案と異なる", "状態", "認証日",
@@ -41,7 +41,7 @@ def _row(d: Dossier) -> tuple[object, ...]:
             ex.deadline if ex is not None and ex.applies else None)
 
 
-def results_sheets(db: Database, run_id: int) -> tuple[list[Sheet], int]:
+def results_sheets(db: Database, run_id: int) -> tuple[list[Table], int]:
     dossiers = run_dossiers(db, run_id)
     label = dossiers[0].run_label if dossiers else ""
     rows = [_row(d) for d in dossiers]
@@ -51,6 +51,6 @@ def results_sheets(db: Database, run_id: int) -> tuple[list[Sheet], int]:
     summary += [(f"決定: {ja}", outcomes.get(key, 0)) for key, (ja, _) in OUTCOMES.items()]
     summary.append(("決定: 未決定", outcomes.get("undecided", 0)))
     summary += [(f"状態: {ja}", states.get(key, 0)) for key, (ja, _) in STATES.items()]
-    return [Sheet("審査結果", HEADER, rows, frozenset({0, 14}),
+    return [Table("審査結果", HEADER, rows, frozenset({0, 14}),
                   (10, 14, 30, 10, 6, 6, 12, 10, 8, 24, 40, 10, 16, 12, 16, 12, 28, 12)),
-            Sheet("集計", ("項目", "人数"), summary, widths=(30, 12))], len(rows)
+            Table("集計", ("項目", "人数"), summary, widths=(30, 12))], len(rows)

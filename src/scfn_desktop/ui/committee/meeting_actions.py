@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton
 
 from scfn_desktop.services.committee import exports, grounds, meetings, notices
-from scfn_desktop.services.committee.tabular import write_file
 from scfn_desktop.services.committee.views import MeetingView
+from scfn_desktop.services.exports import write_file
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.committee.common import in_background
 from scfn_desktop.ui.committee.grounds_dialog import GroundsDialog

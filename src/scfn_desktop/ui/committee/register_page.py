@@ -29,8 +29,8 @@ from scfn_desktop.rules.dates import format_date_en, format_date_ja
 from scfn_desktop.services.committee import certification
 from scfn_desktop.services.committee.exports import export_organisations, export_register
 from scfn_desktop.services.committee.register import SORT_KEYS, RegisterRow, register_rows
-from scfn_desktop.services.committee.tabular import write_file
 from scfn_desktop.services.committee.views import CERTIFICATE_STATUSES
+from scfn_desktop.services.exports import write_file
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.committee.certify_dialogs import CertifyDialog, RevokeDialog
 from scfn_desktop.ui.committee.common import STATE_COLOURS
