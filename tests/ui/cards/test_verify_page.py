@@ -141,3 +141,30 @@ def test_a_revocation_list_file_is_loaded_or_refused(qtbot, db, page, issued, tm
     assert len(page.revocations.entries) == 1  # the good list stays in use
     assert scan(qtbot, page, first[0].token) == "superseded"
 
+
+def test_a_card_held_up_to_the_camera(qtbot, db, page, issued, tmp_path):
+    """The webcam path without a webcam: frames go to the same CameraScanner the desk uses
+    (decoded on its own thread) and a card held in view for many frames is judged once."""
+    from PySide6.QtGui import QImage
+
+    numbers, _key, _first = issued
+    pdf = tmp_path / "card.pdf"
+    run_to_end(printing.print_cards(db, ADMIN, pdf, "card", [numbers[1]]))
+    (tmp_path / "png").mkdir()
+    frame = QImage(str(render_pages(pdf, tmp_path / "png", dpi=200)[1]))
+    seen: list[str] = []
+    page.camera.codeDecoded.connect(seen.append)
+    try:
+        for _ in range(100):  # a camera streams frames while the card stays in view
+            page.camera.feed_image(frame)
+            qtbot.wait(50)
+            if page.view.state == "valid":
+                break
+        for _ in range(10):  # still in view after it was judged
+            page.camera.feed_image(frame)
+            qtbot.wait(50)
+    finally:
+        page.camera.stop()
+    assert page.view.state == "valid" and numbers[1] in page.view.details.text()
+    assert len(seen) == 1  # judged once, not once per frame
+    assert page.preview.pixmap() is not None and not page.preview.pixmap().isNull()
