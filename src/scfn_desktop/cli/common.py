@@ -32,6 +32,8 @@ from scfn_desktop.services.permissions import SYSTEM, Actor
 
 ENV_USER = "SCFN_USER"
 ENV_PASSWORD = "SCFN_PASSWORD"
+ENV_KEY_PASSPHRASE = "SCFN_KEY_PASSPHRASE"
+ENV_NEW_KEY_PASSPHRASE = "SCFN_NEW_KEY_PASSPHRASE"
 
 
 def default_language() -> str:
@@ -135,6 +137,47 @@ class Cli:
                 "stdin) or the SCFN_PASSWORD environment variable.")
         return getpass.getpass(self.t(f"{name} のパスワード: ", f"Password for {name}: "))
 
+    def key_passphrase(self, prompt_if_protected: bool = True) -> str | None:
+        """The certificate issuer key's passphrase: the next stdin line with
+        `--key-passphrase-stdin` (after the user's password line, when that comes from stdin
+        too), else `SCFN_KEY_PASSPHRASE`, else asked at a terminal when the key file is
+        protected; None when there is none. Never stored."""
+        from scfn_desktop.services.certificates.issuer_keys import issuer_key_protected
+
+        if self.args.key_passphrase_stdin:
+            return self.stdin_line() or None
+        env = os.environ.get(ENV_KEY_PASSPHRASE)
+        if env is not None:
+            return env or None
+        if prompt_if_protected and issuer_key_protected() and self.stdin.isatty():
+            return getpass.getpass(self.t("発行者鍵のパスフレーズ: ", "Issuer key passphrase: "))
+        return None
+
+    def new_key_passphrase(self) -> str | None:
+        """A passphrase to protect a new issuer key: the next stdin line with
+        `--new-key-passphrase-stdin`, else `SCFN_NEW_KEY_PASSPHRASE`, else typed twice at a
+        terminal (empty: no passphrase)."""
+        if self.args.new_key_passphrase_stdin:
+            return self.stdin_line() or None
+        env = os.environ.get(ENV_NEW_KEY_PASSPHRASE)
+        if env is not None:
+            return env or None
+        if not self.stdin.isatty():
+            return None
+        first = getpass.getpass(self.t("新しい鍵のパスフレーズ（なしは空のまま Enter）: ",
+                                       "New key passphrase (Enter for none): "))
+        if first and first != getpass.getpass(self.t("もう一度入力: ", "Repeat it: ")):
+            raise ValidationFailed("パスフレーズが一致しません。", "The passphrases do not match.")
+        return first or None
+
+    def issuer_key(self):  # type: ignore[no-untyped-def]
+        """The unlocked certificate issuer key (created on first use, with the passphrase
+        given if any), after the login: the password line comes before the passphrase."""
+        from scfn_desktop.services.certificates.issuer_keys import unlock_issuer_key
+
+        actor = self.actor()
+        return unlock_issuer_key(self.db(), actor, self.key_passphrase())
+
     def new_password(self, from_stdin: bool) -> str:
         """A new account's password: the next stdin line, or typed twice at a hidden prompt."""
         if from_stdin:
@@ -160,3 +203,11 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user-password-stdin", action="store_true",
                         help="read the user's password from the first line of stdin "
                              "(default: SCFN_PASSWORD, else asked)")
+    parser.add_argument("--key-passphrase-stdin", action="store_true",
+                        help="read the certificate issuer key's passphrase from the next line "
+                             "of stdin (default: SCFN_KEY_PASSPHRASE, else asked when the key "
+                             "is protected)")
+    parser.add_argument("--new-key-passphrase-stdin", action="store_true",
+                        help="read the passphrase for a new issuer key (keys create, keys "
+                             "rotate) from the next line of stdin (default: "
+                             "SCFN_NEW_KEY_PASSPHRASE, else asked twice; empty for none)")

@@ -13,6 +13,13 @@ refusal (the rulebook: a staff member records the unavoidable cause). Accepting 
 absence (やむを得ない事情による欠席, which opens the retake exemption) and excluding a disruptive
 trainee (受講継続不可) are the secretariat's (事務局) judgement, so they are a permission of their
 own, DECIDE_ATTENDANCE, given to the administrator role only; the committee may view the board.
+
+Certificate cards (認定証): issuing, reissuing and renewing a card signs it with the issuer's
+key, the secretariat's act (ISSUE_CARDS, administrator); so is looking after the issuer keys
+(MANAGE_ISSUER_KEYS: create, rotate, import a public key). Printing cards already issued,
+their photos and the printer calibration are PRINT_CARDS, also given to venue staff ("staff
+printing ID cards"). Anyone logged in may check a card (VERIFY_CARDS): checking reveals only
+what the card itself prints.
 """
 
 from __future__ import annotations
@@ -51,6 +58,10 @@ class Permission(StrEnum):
     VERIFY_AUDIT = "verify_audit"
     LOAD_DEMO = "load_demo"
     MANAGE_BACKUPS = "manage_backups"  # back up now, restore, automatic backup settings
+    ISSUE_CARDS = "issue_cards"  # issue, reissue, renew (signs); revocation lists, Open Badges
+    PRINT_CARDS = "print_cards"  # print issued cards, photos, calibration
+    VERIFY_CARDS = "verify_cards"
+    MANAGE_ISSUER_KEYS = "manage_issuer_keys"  # create, rotate, import public keys
 
 
 ROLE_LABELS: dict[str, tuple[str, str]] = {
@@ -76,6 +87,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.OVERRIDE_LATENESS,
             Permission.VIEW_ATTENDANCE,
             Permission.PRINT_BADGES,
+            Permission.PRINT_CARDS,
+            Permission.VERIFY_CARDS,
         }
     ),
     "proctor": frozenset(
@@ -85,6 +98,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.SCAN_SHEETS,
             Permission.REVIEW_MARKS,
             Permission.VIEW_RESULTS,
+            Permission.VERIFY_CARDS,
         }
     ),
     "committee": frozenset(
@@ -102,6 +116,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.EXPORT_REGISTER,
             Permission.VERIFY_AUDIT,
             Permission.VIEW_ATTENDANCE,
+            Permission.VERIFY_CARDS,
         }
     ),
 }

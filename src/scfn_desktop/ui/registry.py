@@ -22,6 +22,8 @@ PAGE_MODULES = [
     "scfn_desktop.ui.exams.results_page",
     "scfn_desktop.ui.committee.decisions_page",
     "scfn_desktop.ui.committee.register_page",
+    "scfn_desktop.ui.cards.cards_page",
+    "scfn_desktop.ui.cards.verify_page",
     "scfn_desktop.ui.admin.users_page",
     "scfn_desktop.ui.admin.audit_page",
 ]

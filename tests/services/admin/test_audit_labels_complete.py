@@ -21,6 +21,7 @@ EXPANSIONS = {
 }
 # Written with the action in a variable (`audit.record(s, actor, action, ...)`).
 INDIRECT = ["committee.decide", "committee.amend", "exam.set_key", "exam.void", "exam.unvoid",
+            "card.issue", "card.reissue", "card.renew",
             "exam.set_pass", "login", "login.failed", "login.throttled"]
 
 

@@ -1,6 +1,7 @@
 """The demo's earlier, finished run: built through the services (check-ins, scanned and
-reviewed test, 欠格事由, a closed meeting, the agency's 認証), with a realistic mix of outcomes,
-an intact audit chain, and nothing changed when loaded again."""
+reviewed test, 欠格事由, a closed meeting, the agency's 認証, the cards issued with one reissued
+and one certification revoked), with a realistic mix of outcomes, an intact audit chain, and
+nothing changed when loaded again."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def test_a_realistic_mix_of_outcomes(demo):
     dossiers = run_dossiers(demo, finished_run_id(demo))
     assert len(dossiers) == 24
     states = Counter(d.state for d in dossiers)
-    assert states == {"certified": 18, "not_certified": 6}
+    # 18 certified by the agency; one of them revoked afterwards (the demo's 取消)
+    assert states == {"certified": 17, "revoked": 1, "not_certified": 6}
     categories = Counter(d.decision.category for d in dossiers
                          if d.decision.outcome == "not_certified")
     assert categories == {"failed_test": 3, "absent_unavoidable": 1, "withdrew": 1,
@@ -67,7 +69,9 @@ def test_everything_came_through_the_services(demo):
         assert audit.verify_chain(s).ok
     for action, at_least in (("scan.import", 1), ("review.decide", 2), ("committee.decide", 24),
                              ("committee.meeting_close", 1), ("committee.certify", 18),
-                             ("certificate.create", 18), ("committee.grounds_checked", 24)):
+                             ("certificate.create", 18), ("committee.grounds_checked", 24),
+                             ("card.issue", 18), ("card.reissue", 1), ("certificate.revoke", 1),
+                             ("card_key.create", 1)):
         found = sum(n for a, n in actions.items() if a == action or a.startswith(action))
         assert found >= at_least, (action, found, sorted(actions))
     [meeting] = list_meetings(demo, finished_run_id(demo))
@@ -80,12 +84,13 @@ def test_register_and_public_list(demo):
     rows = register_rows(demo, on=date(2026, 12, 1))
     assert [r.certificate_number for r in rows] == [f"SCFN-2024-{n:05d}" for n in range(1, 19)]
     assert all(r.certified_on == date(2025, 3, 28) and r.valid_until == date(2028, 3, 31)
-               and r.status == "valid" for r in rows)
+               for r in rows)
+    assert Counter(r.status for r in rows) == {"valid": 17, "revoked": 1}
     orgs = organisation_rows(demo, on=date(2026, 12, 1))
-    assert sum(o.certified_coordinators for o in orgs) == 18
-    consenting = {r.name for r in rows if r.consent_publish_name}
+    assert sum(o.certified_coordinators for o in orgs) == 17
+    consenting = {r.name for r in rows if r.consent_publish_name and r.status == "valid"}
     published = {n for o in orgs for n in o.published_names}
-    assert published == consenting and len(published) < 18
+    assert published == consenting and len(published) < 17
 
 
 def test_loading_again_changes_nothing(demo):

@@ -78,6 +78,21 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "certificate.revoke": ("認定の取消", "Certification revoked"),
     "register.export": ("認定者名簿の書き出し", "Register exported"),
     "organisations.export": ("所属機関リストの書き出し", "Organisation list exported"),
+    "certificate.renew": ("認定の更新", "Certification renewed"),
+    "card.issue": ("認定証の交付", "Card issued"),
+    "card.reissue": ("認定証の再交付", "Card reissued"),
+    "card.renew": ("更新した認定証の交付", "Renewed card issued"),
+    "card.print": ("認定証の印刷", "Cards printed"),
+    "card.photo": ("認定証の写真の登録", "Card photo stored"),
+    "card.photo_remove": ("認定証の写真の削除", "Card photo removed"),
+    "card.export_revocations": ("失効リストの書き出し", "Revocation list exported"),
+    "card.export_verifier": ("確認用ページの書き出し", "Verifier page exported"),
+    "card.export_open_badges": ("オープンバッジの書き出し", "Open Badges exported"),
+    "card.export_reminders": ("更新のお知らせの書き出し", "Renewal reminders exported"),
+    "card_key.create": ("発行者鍵の作成", "Issuer key created"),
+    "card_key.retire": ("発行者鍵の更新（旧鍵）", "Issuer key retired"),
+    "card_key.import": ("公開鍵の取り込み", "Public key imported"),
+    "card_key.remove": ("公開鍵を外す", "Public key removed"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
@@ -98,6 +113,9 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "committee_meeting": ("認定審査委員会", "Committee meeting"),
     "register": ("認定者名簿", "Register"),
     "signing_key": ("署名鍵", "Signing key"),
+    "certificate_card": ("認定証（カード）", "Certificate card"),
+    "certificate_cards": ("認定証（カード）", "Certificate cards"),
+    "card_issuer_key": ("認定証の公開鍵", "Card public key"),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -175,6 +193,26 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "decisions": ("判定", "Decisions"),
     "latest": ("最新の判定", "Latest decision"),
     "voided": ("没問", "Voided questions"),
+    # certificate cards
+    "number": ("認定番号", "Certificate number"),
+    "revision": ("版", "Revision"),
+    "name_kanji": ("氏名（印刷）", "Name (printed)"),
+    "name_romaji": ("ローマ字氏名（印刷）", "Romaji name (printed)"),
+    "certified_on": ("認証日", "Certified on"),
+    "valid_until": ("有効期限", "Valid until"),
+    "renewal_completed_on": ("認証更新研修の修了日", "Renewal training completed"),
+    "key_id": ("鍵ID", "Key id"),
+    "token": ("QRコードの内容", "QR code text"),
+    "fingerprint": ("フィンガープリント", "Fingerprint"),
+    "origin": ("鍵の種類", "Key origin"),
+    "public_pem": ("公開鍵", "Public key"),
+    "retired": ("旧鍵", "Retired"),
+    "layout": ("印刷の形式", "Print layout"),
+    "numbers": ("認定番号", "Certificate numbers"),
+    "offset_mm": ("印刷位置の補正（mm）", "Print offset (mm)"),
+    "include_name": ("氏名を含める", "Name included"),
+    "months": ("月数", "Months"),
+    "as_of": ("基準日", "As of"),
 }
 
 
@@ -191,6 +229,12 @@ VALUE_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("format", "xlsx"): ("Excel（xlsx）", "Excel (xlsx)"),
     ("format", "csv"): ("CSV", "CSV"),
     ("format", "json"): ("JSON", "JSON"),
+    ("kind", "issue"): ("交付", "Issued"),
+    ("kind", "reissue"): ("再交付", "Reissued"),
+    ("kind", "renewal"): ("更新", "Renewed"),
+    ("origin", "own"): ("この端末の発行者鍵", "Own issuer key"),
+    ("origin", "imported"): ("取り込んだ鍵", "Imported"),
+    ("origin", "removed"): ("外した鍵", "Removed"),
     **{("role", code): pair for code, pair in ROLE_LABELS.items()},
     **{("status", code): pair for code, pair in STATUS_LABELS.items()},
 }

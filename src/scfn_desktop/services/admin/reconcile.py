@@ -9,7 +9,10 @@ naming each row changed, added or deleted behind the application's back.
 Covered: accounts (name, role, display name, active, and a digest of the password hash),
 trainees, organisations, training runs (settings, venue days, closed), exams (definition, key, voided questions, pass
 criterion, number of key versions), scanned files, their sheets and machine-read marks (a digest
-per sheet recorded at import), and the people's decisions on marks and sheets (count and latest).
+per sheet recorded at import), and the people's decisions on marks and sheets (count and latest);
+certificates (number, holder, 認証日, validity: a renewal is logged), every card revision (what
+it prints and its token) and the public keys trusted for cards (a key slipped into the table
+would otherwise make forged cards verify here).
 Not covered: tables that are not audited (failed-login counters), sheets imported before the
 digests were recorded, and fields the log never held (e.g. a trainee's stage dates).
 """
@@ -28,6 +31,7 @@ from sqlalchemy.orm import Session, selectinload
 from scfn_desktop.db import Database
 from scfn_desktop.db.models.accounts import User
 from scfn_desktop.db.models.audit import AuditEntry
+from scfn_desktop.db.models.certificates import CardIssuerKey, Certificate, CertificateCard
 from scfn_desktop.db.models.exams import (
     Exam,
     ExamKeyVersion,
@@ -39,6 +43,8 @@ from scfn_desktop.db.models.exams import (
 from scfn_desktop.db.models.roster import Organisation, Trainee, TrainingRun
 from scfn_desktop.services.admin.audit_labels import field_label
 from scfn_desktop.services.admin.passwords import secret_digest
+from scfn_desktop.services.certificates.cards import card_fields
+from scfn_desktop.services.certificates.issuer_keys import audited_key_fields
 from scfn_desktop.services.exams.scanning import sheet_digest
 from scfn_desktop.services.progress import Progress
 from scfn_desktop.services.roster.trainees import trainee_values
@@ -223,6 +229,22 @@ def _sheet_decisions(s: Session) -> dict[str, tuple[str, dict[str, Any]]]:
     return out
 
 
+def _certificates(s: Session) -> dict[str, tuple[str, dict[str, Any]]]:
+    return {str(c.id): (c.number, {"number": c.number, "trainee_id": c.trainee_id,
+                                   "certified_on": c.certified_on, "valid_until": c.valid_until})
+            for c in s.scalars(select(Certificate))}
+
+
+def _cards(s: Session) -> dict[str, tuple[str, dict[str, Any]]]:
+    return {str(c.id): (f"{c.certificate_id}/{c.revision}", card_fields(c))
+            for c in s.scalars(select(CertificateCard))}
+
+
+def _card_keys(s: Session) -> dict[str, tuple[str, dict[str, Any]]]:
+    return {k.key_id: (k.fingerprint, audited_key_fields(k))
+            for k in s.scalars(select(CardIssuerKey))}
+
+
 SUBJECTS: tuple[Subject, ...] = (
     Subject("user", "ユーザー", "User", ("user.add",),
             ("user.activate", "user.deactivate", "user.password", "login"), _users),
@@ -239,6 +261,13 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject("exam_sheet", "解答用紙の判定", "Sheet decisions",
             ("review.sheet_assign", "review.sheet_count", "review.sheet_discard"), (),
             _sheet_decisions, _fold_sheet_decisions),
+    Subject("certificate", "認定証", "Certificate", ("certificate.create",),
+            ("certificate.renew",), _certificates),
+    Subject("certificate_card", "認定証（カード）", "Certificate card",
+            ("card.issue", "card.reissue", "card.renew"), (), _cards),
+    Subject("card_issuer_key", "認定証の公開鍵", "Card public key",
+            ("card_key.create", "card_key.import"), ("card_key.retire", "card_key.remove"),
+            _card_keys),
 )
 
 

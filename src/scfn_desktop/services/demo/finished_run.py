@@ -8,7 +8,8 @@ answer forms printed, filled, scanned (generated scans, as `scans.py` makes them
 by the proctor, who then reviews every doubtful mark; the 欠格事由 declared (secretariat) and
 checked (committee); the committee meeting of 2025-03-07 accepting the clear proposals and
 closing; and the agency's 認証 of 2025-03-28 recorded by the secretariat (certificates
-SCFN-2024-00001…, valid until 2028-03-31); the run is then closed (finished, kept
+SCFN-2024-00001…, valid until 2028-03-31); their cards issued, one reissued and one
+certification revoked (`finished_cards.py`); the run is then closed (finished, kept
 for history).
 
 The mix is realistic: most certified, three failed the test (retake exemption until
@@ -38,6 +39,7 @@ from scfn_desktop.services.attendance.desk import check_in, open_desk
 from scfn_desktop.services.attendance.events import record_event
 from scfn_desktop.services.attendance.schedule import to_utc
 from scfn_desktop.services.committee import certification, decisions, grounds, meetings
+from scfn_desktop.services.demo.finished_cards import issue_demo_cards
 from scfn_desktop.services.demo.finished_scans import scan_and_review
 from scfn_desktop.services.demo.loader import (
     DemoTrainee,
@@ -217,7 +219,7 @@ def load_finished_run(db: Database, actor: Actor) -> ProgressGen[tuple[str, str]
     None when it was complete already."""
     require(actor, Permission.LOAD_DEMO)
     steps = ("養成研修と受講生", "会場の受付", "修了認定テスト", "欠格事由", "認定審査委員会",
-             "認証")
+             "認証と認定証")
     total = len(steps) + COUNT
     existed = _run(db) is not None
 
@@ -241,15 +243,17 @@ def load_finished_run(db: Database, actor: Actor) -> ProgressGen[tuple[str, str]
     _meeting(db, run_id)
     yield from step(5 + COUNT - 1)
     certified = _certification(db, run_id)
+    cards_issued = issue_demo_cards(db, ADMIN, run_id, max(date.today(), CERTIFIED_ON))
     run = _run(db)
     if run is not None and run.closed_at is None:  # finished: kept for history, no new imports
         close_run(db, ADMIN, run_id)
-    if existed and not certified:
+    if existed and not certified and not cards_issued:
         return None
     return (f"修了した養成研修（令和6年度 第1期、受講生 {len(people)} 名）を作成しました：受付記録、"
             f"採点済みの修了認定テスト、{MEETING_ON.isoformat()} の認定審査委員会（終了）、"
-            f"{CERTIFIED_ON.isoformat()} の認証（認定証 {certified} 件）。",
+            f"{CERTIFIED_ON.isoformat()} の認証（認定証 {certified} 件、うち1件は再交付、1件は取消）。",
             f"Created the finished run FY2024 term 1 ({len(people)} trainees): check-ins, the "
             f"graded completion test, the committee meeting of {MEETING_ON.isoformat()} "
-            f"(closed), the 認証 of {CERTIFIED_ON.isoformat()} ({certified} certificates).")
+            f"(closed), the 認証 of {CERTIFIED_ON.isoformat()} ({certified} certificates; one card "
+            "reissued, one revoked).")
 

@@ -30,18 +30,18 @@ from scfn_desktop.services.demo.attendance import is_demo_run, sample_codes
 from scfn_desktop.services.errors import DatabaseBusy
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.checkin import desk_actions
-from scfn_desktop.ui.checkin.camera import CameraScanner
 from scfn_desktop.ui.checkin.desk_controls import DeskControls
 from scfn_desktop.ui.checkin.desk_events import DeskEvents
 from scfn_desktop.ui.checkin.desk_runner import DeskRunner
 from scfn_desktop.ui.checkin.practice import PracticeBar
-from scfn_desktop.ui.checkin.scan_field import ScanField
 from scfn_desktop.ui.checkin.sounds import VerdictSounds
 from scfn_desktop.ui.checkin.trainee_panel import TraineePanel
 from scfn_desktop.ui.checkin.verdict_panel import VerdictPanel
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
+from scfn_desktop.ui.widgets.camera import CameraScanner
+from scfn_desktop.ui.widgets.scan_field import ScanField
 
 REFRESH_MS = 3000
 LOAD_DEADLINE_S = 15.0

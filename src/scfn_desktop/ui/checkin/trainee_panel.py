@@ -29,8 +29,8 @@ from scfn_desktop.rules.attendance_day import DayVerdict
 from scfn_desktop.rules.dates import format_time
 from scfn_desktop.services.attendance.board import STATUS_SHORT
 from scfn_desktop.services.attendance.desk import TraineeCard
-from scfn_desktop.ui.checkin.scan_field import normalise_input
 from scfn_desktop.ui.widgets.row_table_model import RowTableModel
+from scfn_desktop.ui.widgets.scan_field import normalise_input
 
 _TOKEN = re.compile(r"[0-9A-Za-z\s-]{60,}")
 ACTIONS = ("check_in", "leave_early", "return", "absent", "backfill", "excused", "exclude",

@@ -9,12 +9,12 @@ dark red = a badge that is not accepted (which problem), grey = nothing could be
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from scfn_desktop.rules.attendance_day import DayStatus
 from scfn_desktop.rules.dates import format_time
 from scfn_desktop.services.attendance.desk import DeskStatus, DeskVerdict, Problem
+from scfn_desktop.ui.widgets.verdict_block import big_label, paint
 
 # state -> (background, text colour)
 COLOURS = {
@@ -89,10 +89,10 @@ class VerdictPanel(QFrame):
         self.pick = pick  # (ja, en) -> the UI language's text
         self.state = "idle"
         self.verdict: DeskVerdict | None = None
-        self.title = self._label("verdictTitle", 3.0, bold=True)
-        self.name = self._label("verdictName", 2.1, bold=True)
-        self.facts = self._label("verdictFacts", 1.3)
-        self.reason = self._label("verdictReason", 1.05)
+        self.title = big_label("verdictTitle", 3.0, bold=True)
+        self.name = big_label("verdictName", 2.1, bold=True)
+        self.facts = big_label("verdictFacts", 1.3)
+        self.reason = big_label("verdictReason", 1.05)
         self.override_button = QPushButton(self.tr("Override (unavoidable cause)…"))
         self.override_button.setObjectName("overrideButton")
         self.undo_button = QPushButton(self.tr("Undo this check-in…"))
@@ -112,26 +112,9 @@ class VerdictPanel(QFrame):
         layout.addLayout(buttons)
         self.show_idle()
 
-    def _label(self, name: str, scale: float, bold: bool = False) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        label.setFont(font)
-        return label
-
     def _paint(self, state: str) -> None:
-        """Colours through the palette: a style sheet would be re-parsed and every child
-        re-polished on each scan."""
         self.state = state
-        background, foreground = COLOURS[state]
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(background))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(foreground))
-        self.setPalette(palette)
+        paint(self, *COLOURS[state])
 
     def _set(self, state: str, title: str, name: str = "", facts_text: str = "",
              reason: str = "") -> None:

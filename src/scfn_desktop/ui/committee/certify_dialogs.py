@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -19,19 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from scfn_desktop.ui.committee.common import ServiceDialog
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate())
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _value(edit: QDateEdit) -> date:
-    q = edit.date()
-    return date(q.year(), q.month(), q.day())
+from scfn_desktop.ui.widgets.date_edit import date_edit, date_value
 
 
 class CertifyDialog(ServiceDialog):
@@ -48,7 +34,7 @@ class CertifyDialog(ServiceDialog):
                          + "\n" + "\n".join(who))
         listing.setObjectName("certifyList")
         listing.setWordWrap(True)
-        self.certified_on = _date_edit("certifiedOn")
+        self.certified_on = date_edit("certifiedOn")
         self.reference = QLineEdit()
         self.reference.setObjectName("agencyReference")
         self.reference.setPlaceholderText(self.tr("e.g. the agency's letter number"))
@@ -68,7 +54,7 @@ class CertifyDialog(ServiceDialog):
         self.resize(560, self.sizeHint().height())
 
     def call(self) -> object:
-        return self.submit(_value(self.certified_on), self.reference.text())
+        return self.submit(date_value(self.certified_on), self.reference.text())
 
 
 class RevokeDialog(ServiceDialog):
@@ -81,7 +67,7 @@ class RevokeDialog(ServiceDialog):
         self.box = self.ok_cancel()
         self.setWindowTitle(self.tr("Record a revocation"))
         self.submit = submit
-        self.revoked_on = _date_edit("revokedOn")
+        self.revoked_on = date_edit("revokedOn")
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("revokeReason")
         self.reason.setFixedHeight(80)
@@ -102,4 +88,4 @@ class RevokeDialog(ServiceDialog):
         self.resize(520, self.sizeHint().height())
 
     def call(self) -> object:
-        return self.submit(_value(self.revoked_on), self.reason.toPlainText())
+        return self.submit(date_value(self.revoked_on), self.reason.toPlainText())

@@ -1,8 +1,9 @@
 """The one big scan field: what a keyboard-wedge barcode scanner (or a person) types, then Enter.
+Shared by the check-in desk (badges) and the verify page (certificate cards).
 
 The input method is disabled on it: with a Japanese IME on, a wedge scanner's "A" arrives as
 "あ" and the code is lost. What arrives is still NFKC-normalised (a full-width "ＡＢ１" typed
-with the IME of another window becomes "AB1"), so the badge codec sees plain ASCII.
+with the IME of another window becomes "AB1"), so the token codec sees plain ASCII.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class ScanField(QLineEdit):
                                  | Qt.InputMethodHint.ImhNoPredictiveText
                                  | Qt.InputMethodHint.ImhNoAutoUppercase
                                  | Qt.InputMethodHint.ImhSensitiveData)
-        self.setMaxLength(1024)  # a badge is 127 characters; anything far longer is noise
+        self.setMaxLength(1024)  # a badge is 127 characters, a card 140; far longer is noise
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setStyleHint(font.StyleHint.Monospace)
