@@ -3,6 +3,7 @@ administrator actor."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,12 +17,24 @@ from scfn_desktop.services.permissions import Actor
 # live in tests/support and are imported by plain name from any test folder.
 sys.path.insert(0, str(Path(__file__).parent / "support"))
 
+# The explicit test setting for cheap password hashes (services.admin.passwords): the suite
+# creates hundreds of accounts; at the production cost (scrypt N=2^17) each takes ~1 s. Set in
+# the environment so subprocesses started by tests inherit it; tests of the production cost
+# remove it themselves.
+os.environ["SCFN_TEST_WEAK_PASSWORD_HASHES"] = "1"
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path, monkeypatch):
     """No test may touch the real user data folder or a configured database."""
     monkeypatch.setenv("SCFN_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("SCFN_DB_URL", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    """The data folder of this test (scans, keys, checkpoints, settings): SCFN_DATA_DIR."""
+    return tmp_path
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+68"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+54"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
@@ -75,24 +75,25 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/audit_page.py" line="+69"/>
-        <location line="+240"/>
-        <location line="+13"/>
+        <location filename="../../src/scfn_desktop/ui/admin/audit_page.py" line="+70"/>
+        <location line="+242"/>
+        <location line="+15"/>
+        <location line="+6"/>
         <source>Tamper check</source>
         <translation>改ざんチェック</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <source>Recompute every entry&apos;s hash chain to detect rows edited, deleted or inserted behind the application&apos;s back.</source>
-        <translation>すべての記録のハッシュの連鎖を計算し直し、アプリを通さずに書き換え・削除・挿入された行がないかを確かめます。</translation>
+        <location line="-260"/>
+        <source>Recompute every entry&apos;s hash chain, compare the log with its signed checkpoint and the data with the log, to detect rows edited, deleted or inserted behind the application&apos;s back.</source>
+        <translation>改ざんチェック</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export CSV…</source>
         <translation>CSVに書き出す…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
@@ -113,12 +114,12 @@
     </message>
     <message>
         <location line="+34"/>
-        <location line="+208"/>
+        <location line="+216"/>
         <source>Audit log</source>
         <translation>操作記録（監査ログ）</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-213"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -148,7 +149,7 @@
         <translation>条件に合う記録はありません。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+74"/>
         <source>audit_log</source>
         <translation>操作記録</translation>
     </message>
@@ -206,6 +207,249 @@
     </message>
 </context>
 <context>
+    <name>AutoBackupDialog</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/admin/backup_dialog.py" line="+38"/>
+        <source>Automatic backups</source>
+        <translation>自動バックアップ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up automatically on venue days</source>
+        <translation>集合研修の日に自動でバックアップする</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose…</source>
+        <translation>選ぶ…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> minutes</source>
+        <translation> 分ごと</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On the days of a training run&apos;s venue session, a backup of the database, the scans and the audit checkpoint is written to this folder at the interval chosen, and only the newest ones are kept. Choose a second disk or a USB stick, not the data folder: the copy must survive the PC.</source>
+        <translation>養成課程②（集合研修）の日には、データベース・スキャン画像・監査ログのチェックポイントのバックアップを、指定した間隔でこのフォルダーに書き出し、新しいものだけを残します。データフォルダーではなく、別のディスクや USB メモリを選んでください（PC が壊れても残るように）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Folder</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the newest</source>
+        <translation>残す数（新しい順）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Folder for automatic backups</source>
+        <translation>自動バックアップの保存先</translation>
+    </message>
+</context>
+<context>
+    <name>BackupMenu</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/admin/backup_menu.py" line="+57"/>
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back up now…</source>
+        <translation>今すぐバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Verify a backup…</source>
+        <translation>バックアップの確認(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>バックアップから復元(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Automatic backups…</source>
+        <translation>自動バックアップの設定(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Where to put the backup (a USB stick or another disk)</source>
+        <translation>バックアップの保存先（USB メモリや別のディスク）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backing up</source>
+        <translation>バックアップ中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The backup was written to:
+%1
+
+%2 files, %3 MB; the audit log up to entry %4 and its signed checkpoint are in it.</source>
+        <translation>バックアップを書き出しました：
+%1
+
+ファイル %2 個、%3 MB。操作記録（連番 %4 まで）と署名済みのチェックポイントを含みます。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the backup folder to verify</source>
+        <translation>確認するバックアップのフォルダーを選んでください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Verifying the backup</source>
+        <translation>バックアップを確認中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup is intact: %1 files, %2 audit entries, made %3, signed with key %4.</source>
+        <translation>バックアップは正常です：ファイル %1 個、操作記録 %2 件、作成 %3、署名鍵 %4。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>Verify a backup</source>
+        <translation>バックアップの確認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup has problems and must not be restored:
+%1</source>
+        <translation>このバックアップには問題があるため、復元に使えません：
+%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the backup folder to restore</source>
+        <translation>復元するバックアップのフォルダーを選んでください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+17"/>
+        <source>Restore from a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Replace the current data with the backup
+%1?
+
+The backup is verified first; the current database is kept aside. Everyone is logged out afterwards.</source>
+        <translation>現在のデータをバックアップ
+%1
+の内容に置き換えますか？
+
+先にバックアップを確認します。現在のデータベースは別名で保存します。復元後はログアウトします。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restoring the backup</source>
+        <translation>バックアップを復元中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup was restored (audit log up to entry %1). The previous database was kept as:
+%2
+
+You are now logged out; log in again to work on the restored data.</source>
+        <translation>バックアップを復元しました（操作記録 連番 %1 まで）。元のデータベースは次の名前で保存しました：
+%2
+
+ログアウトしました。復元したデータで作業するには、もう一度ログインしてください。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Automatic backup made at %1: %2</source>
+        <translation>%1 に自動バックアップしました：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The automatic backup FAILED: %1</source>
+        <translation>自動バックアップに失敗しました：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic backup</source>
+        <translation>自動バックアップ</translation>
+    </message>
+</context>
+<context>
+    <name>FailedLoginsPanel</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/admin/failed_logins.py" line="+37"/>
+        <source>Failed logins</source>
+        <translation>ログインの失敗</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Account or station</source>
+        <translation>アカウント／端末</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failures in a row</source>
+        <translation>連続失敗回数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last failure</source>
+        <translation>最後の失敗</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next try allowed</source>
+        <translation>次に試せる時刻</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Let them try again now</source>
+        <translation>すぐに再試行できるようにする</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Account %1</source>
+        <translation>アカウント %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station %1</source>
+        <translation>端末 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>now</source>
+        <translation>今すぐ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No failed logins.</source>
+        <translation>ログインの失敗はありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeated failed logins make further attempts wait longer each time (per account and per station). Someone may be guessing a password.</source>
+        <translation>ログインに続けて失敗すると、アカウントごと・端末ごとに次の試行までの待ち時間が長くなります。パスワードを推測しようとしている人がいるかもしれません。</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../src/scfn_desktop/ui/admin/user_dialogs.py" line="+37"/>
@@ -246,7 +490,7 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/users_page.py" line="+56"/>
+        <location filename="../../src/scfn_desktop/ui/admin/users_page.py" line="+58"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
@@ -282,23 +526,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Deactivate</source>
         <translation>無効にする</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-75"/>
         <source>Accounts are not deleted but deactivated, because the audit log keeps their names. A deactivated user can no longer log in. You cannot deactivate yourself or the last active administrator.</source>
         <translation>操作記録に名前が残るため、アカウントは削除せず無効にします。無効にしたユーザーはログインできなくなります。自分自身と、最後の有効な管理者は無効にできません。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+109"/>
+        <location line="+114"/>
         <source>User accounts</source>
         <translation>ユーザー管理</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-90"/>
         <source>Active</source>
         <translation>有効</translation>
     </message>
@@ -308,7 +552,7 @@
         <translation>無効</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Reactivate</source>
         <translation>有効に戻す</translation>
     </message>
@@ -341,22 +585,42 @@
 <context>
     <name>VerifyBanner</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/admin/audit_detail.py" line="+62"/>
+        <location filename="../../src/scfn_desktop/ui/admin/verify_banner.py" line="+46"/>
         <source>Show this entry</source>
         <translation>該当の記録を表示</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Checking the audit log for tampering…</source>
-        <translation>操作記録の改ざんを確認しています…</translation>
+        <location line="+3"/>
+        <source>Details…</source>
+        <translation>該当の記録を表示</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>✔ No tampering found: all %1 entries are intact.</source>
-        <translation>✔ 改ざんは見つかりませんでした（全 %1 件を確認、すべて正常）。</translation>
+        <location line="+24"/>
+        <source>Checking the audit log and the data for tampering…</source>
+        <translation>操作記録とデータに改ざんがないか確認しています…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>✔ No tampering found: all %1 entries are intact, the signed checkpoint matches, and %2 rows of data match the log.</source>
+        <translation>✔ 改ざんは見つかりませんでした：%1 件の記録はすべて正常で、署名済みのチェックポイントと一致し、%2 行のデータも操作記録と一致しています。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>✖ Signed checkpoint: %1</source>
+        <translation>✖ 署名済みのチェックポイント：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✖ %1 row(s) of data differ from the log:</source>
+        <translation>✖ 操作記録と違うデータが %1 行あります：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>… and %1 more (Details…)</source>
+        <translation>… ほか %1 件（詳細…）</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>✖ Tampering detected at entry No. %1 (ID %2): %3
 The %4 entries before it are intact; this entry and everything after it cannot be trusted.</source>
         <translation>✖ 連番 %1（ID %2）の記録で改ざんを検出しました：%3

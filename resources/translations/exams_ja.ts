@@ -668,7 +668,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/results_page.py" line="+75"/>
+        <location filename="../../src/scfn_desktop/ui/exams/results_page.py" line="+61"/>
         <source>Trainee number</source>
         <translation>受講番号</translation>
     </message>

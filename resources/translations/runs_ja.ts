@@ -80,7 +80,7 @@
 <context>
     <name>RunsPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/runs/runs_page.py" line="+58"/>
+        <location filename="../../src/scfn_desktop/ui/runs/runs_page.py" line="+65"/>
         <source>Show closed runs</source>
         <translation>終了した養成研修も表示</translation>
     </message>
@@ -127,12 +127,12 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+202"/>
+        <location line="+229"/>
         <source>Training runs</source>
         <translation>養成研修</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-223"/>
         <source>Venue session days</source>
         <translation>集合研修（養成課程②）の日程</translation>
     </message>
@@ -192,12 +192,12 @@
         <translation>この養成研修を終了する</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+50"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>The venue days are saved.</source>
         <translation>日程を保存しました。</translation>
     </message>
@@ -238,6 +238,51 @@
         <location line="+6"/>
         <source>Day %1</source>
         <translation>%1日目</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictChangesDialog</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/runs/verdict_changes.py" line="+31"/>
+        <source>Check-in verdicts would change</source>
+        <translation>受付の判定が変わります</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Check-ins have begun. With the new schedule the verdict of %n trainee(s) changes. Save and re-judge them?</source>
+        <translation>
+            <numerusform>受付はすでに始まっています。新しい日程では %n 名の判定が変わります。保存して判定し直しますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trainee</source>
+        <translation>受講生</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day</source>
+        <translation>日目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Arrived</source>
+        <translation>到着</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>現在の判定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After the change</source>
+        <translation>変更後の判定</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save and re-judge</source>
+        <translation>保存して判定し直す</translation>
     </message>
 </context>
 </TS>

@@ -100,7 +100,7 @@ Certification Office</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/main_window.py" line="+62"/>
+        <location filename="../../src/scfn_desktop/ui/main_window.py" line="+63"/>
         <source>SCFN Desktop — Support Coordinator Certification</source>
         <translation>外国人支援コーディネーター認定事務システム</translation>
     </message>
@@ -110,7 +110,7 @@ Certification Office</source>
         <translation>この権限で使える画面はありません。管理者にお問い合わせください。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Support Coordinator for Foreign Nationals — Certification Office</source>
         <translation>外国人支援コーディネーター 認定事務システム</translation>
     </message>
@@ -180,25 +180,23 @@ Certification Office</source>
         <translation>データベース：%1</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>The audit log is intact: %1 entries checked.</source>
         <translation>操作記録に改ざんはありません（%1 件を確認しました）。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Audit log</source>
         <translation>操作記録（監査ログ）</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>The audit log is BROKEN at entry %1.
-%2</source>
-        <translation>操作記録の第 %1 件目で整合性が崩れています。
-%2</translation>
+        <location line="-1"/>
+        <source>The audit log or the data has been tampered with:</source>
+        <translation>外国人支援コーディネーター認定事務システム</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Folder for the demo scans</source>
         <translation>デモ用のスキャン画像の保存先フォルダー</translation>
     </message>
@@ -331,7 +329,12 @@ The file is:
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/startup.py" line="+21"/>
+        <location filename="../../src/scfn_desktop/ui/startup.py" line="+23"/>
+        <source>Preparing the demonstration data</source>
+        <translation>デモデータを準備しています</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -359,7 +362,7 @@ The file is:
 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Demonstration data</source>
         <translation>デモデータ</translation>
     </message>

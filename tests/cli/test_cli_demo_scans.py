@@ -23,21 +23,26 @@ def run(db_url, capsys, monkeypatch):
     return _run
 
 
-def test_sample_scans_are_written_and_import_as_printed(run, tmp_path):
+def test_sample_scans_are_written_and_import_as_printed(run, tmp_path, monkeypatch):
     folder = tmp_path / "scanner"
-    code, out, _ = run("demo", "--sample-scans", str(folder), "--count", "3")
+    code, out, _ = run("demo", "--sample-scans", str(folder), "--count", "3",
+                       "--without-finished-run")
     assert code == 0 and "受講生 60 名" in out
     assert f"取り込むには: scfn scan --exam 1 {folder}" in out
     assert sorted(p.name for p in folder.iterdir()) == [
         "demo_scan_001.png", "demo_scan_002.png", "demo_scan_003.png"]
 
+    monkeypatch.setenv("SCFN_USER", "proctor")  # the demo made the accounts: now log in
+    monkeypatch.setenv("SCFN_PASSWORD", "demo-proctor")
     code, out, _ = run("scan", "--exam", "1", str(folder), "--json")
     report = json.loads(out)
     assert code == 0 and report["errors"] == []
     assert len({s["trainee"] for s in report["sheets"]}) == 3
 
+    monkeypatch.setenv("SCFN_USER", "admin")
+    monkeypatch.setenv("SCFN_PASSWORD", "demo-admin")
     code, out, _ = run("demo", "--sample-scans", str(folder), "--count", "1",
-                       "--scan-format", "pdf", lang="en")
+                       "--without-finished-run", "--scan-format", "pdf", lang="en")
     assert code == 0 and "already present" in out and "To import them: scfn scan" in out
     assert [p.name for p in folder.iterdir()] == ["demo_scans.pdf"]  # one batch in the folder
 

@@ -9,7 +9,7 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
-from chromium import chromium, required, unavailable_reason
+from chromium import enter_code, open_page, verifier_browser
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from scfn_desktop.credentials import (
@@ -93,47 +93,8 @@ def pages(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    reason = unavailable_reason()
-    if reason is not None:
-        if required():
-            pytest.fail(f"Chromium is required here but unavailable: {reason}")
-        pytest.skip(reason)
-    with chromium() as driver:
+    with verifier_browser() as driver:
         yield driver
-
-
-def _open(driver, path, fragment: str = "") -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get("about:blank")  # a new fragment alone would not reload the page
-    driver.get(path.as_uri() + fragment)
-    WebDriverWait(driver, 10).until(
-        lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
-
-
-def _verify(driver, code: str, name: str = "", *, typed: bool = False) -> tuple[str, str]:
-    """Enter ``code`` and press Enter, as a keyboard-wedge scanner does (``typed``: key by
-    key; otherwise the text is pasted, which keeps the suite fast)."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.execute_script("document.getElementById('result').dataset.state = ''")
-    field = driver.find_element(By.ID, "name")
-    field.clear()
-    if name:
-        field.send_keys(name)
-    box = driver.find_element(By.ID, "code")
-    box.clear()
-    if typed:
-        box.send_keys(code + Keys.ENTER)
-    else:
-        driver.execute_script("arguments[0].value = arguments[1]", box, code)
-        box.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 10).until(
-        lambda d: d.find_element(By.ID, "result").get_attribute("data-state"))
-    result = driver.find_element(By.ID, "result")
-    return result.get_attribute("data-state"), result.text
 
 
 def test_the_page_is_self_contained(pages):
@@ -145,52 +106,52 @@ def test_the_page_is_self_contained(pages):
 
 @pytest.mark.parametrize("engine", ["", "#engine=tweetnacl"])
 def test_six_states_in_chromium(browser, pages, engine):
-    _open(browser, pages["good"], engine)
+    open_page(browser, pages["good"], engine)
     expected_engine = "tweetnacl" if engine else "WebCrypto"
     assert expected_engine in browser.find_element("id", "engine").text
     labels = {"valid": "有効", "expired": "有効期限切れ", "revoked": "取消済み",
               "superseded": "旧版（再交付済み）", "unknown_key": "不明な発行者鍵",
               "forged": "偽造・改ざん"}
     for status, code in CODES.items():
-        state, text = _verify(browser, code)
+        state, text = enter_code(browser, code)
         assert state == status, (status, text)
         assert text.startswith(labels[status]), text
         assert verify_card(code, RING).status in (status, "valid")  # same answer in Python
-    _state, text = _verify(browser, CODES["revoked"])
+    _state, text = enter_code(browser, CODES["revoked"])
     assert "欠格事由の判明" in text and "SCFN-2025-00002" in text
-    _state, text = _verify(browser, CODES["superseded"])
+    _state, text = enter_code(browser, CODES["superseded"])
     assert "第2版" in text
     assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
 
 
 @pytest.mark.parametrize("engine", ["", "#engine=tweetnacl"])
 def test_refusal_reasons_and_name_check(browser, pages, engine):
-    _open(browser, pages["good"], engine)
+    open_page(browser, pages["good"], engine)
     typed = "-".join(GENUINE[i : i + 4] for i in range(0, len(GENUINE), 4)).lower()
-    assert _verify(browser, typed, NAME.lower(), typed=True)[0] == "valid"
-    assert "一致 / match" in _verify(browser, GENUINE, "nguyen  van an")[1]
-    assert "不一致 / no match" in _verify(browser, GENUINE, "NGUYEN Van Anh")[1]
-    state, text = _verify(browser, "HELLO WORLD")
+    assert enter_code(browser, typed, NAME.lower(), typed=True)[0] == "valid"
+    assert "一致 / match" in enter_code(browser, GENUINE, "nguyen  van an")[1]
+    assert "不一致 / no match" in enter_code(browser, GENUINE, "NGUYEN Van Anh")[1]
+    state, text = enter_code(browser, "HELLO WORLD")
     assert state == "forged" and "認定証のコードではありません" in text
-    state, text = _verify(browser, GENUINE[:-9])
+    state, text = enter_code(browser, GENUINE[:-9])
     assert state == "forged" and "Incomplete scan or mistyped" in text
-    state, text = _verify(browser, issue_badge(KEY, BadgeClaims(2025, 1, "0012", 1)))
+    state, text = enter_code(browser, issue_badge(KEY, BadgeClaims(2025, 1, "0012", 1)))
     assert state == "forged" and "受付用バッジ" in text
     not_yet = _card(6, since=date(2098, 4, 1))
-    state, text = _verify(browser, not_yet)
+    state, text = enter_code(browser, not_yet)
     assert state == "expired" and text.startswith("有効期間前")
 
 
 def test_without_a_list_validity_says_so(browser, pages):
-    _open(browser, pages["bare"])
+    open_page(browser, pages["bare"])
     assert "なし" in browser.find_element("id", "list-status").text
-    state, text = _verify(browser, CODES["revoked"])
+    state, text = enter_code(browser, CODES["revoked"])
     assert state == "valid" and "取消・再交付は確認していません" in text
 
 
 def test_a_tampered_embedded_list_disables_the_page(browser, pages):
     for fragment in ("", "#engine=tweetnacl"):
-        _open(browser, pages["tampered"], fragment)
+        open_page(browser, pages["tampered"], fragment)
         banner = browser.find_element("id", "banner")
         assert banner.is_displayed() and "署名が一致しません" in banner.text
         assert not browser.find_element("id", "verify").is_enabled()
@@ -200,7 +161,7 @@ def test_a_tampered_embedded_list_disables_the_page(browser, pages):
 def test_loading_a_list_file_checks_its_signature(browser, pages):
     from selenium.webdriver.support.ui import WebDriverWait
 
-    _open(browser, pages["good"])
+    open_page(browser, pages["good"])
     browser.find_element("css selector", "details summary").click()
     status = browser.find_element("id", "file-status")
 
@@ -211,17 +172,17 @@ def test_loading_a_list_file_checks_its_signature(browser, pages):
         return status.get_attribute("data-state")
 
     assert load("forged.json") == "refused" and "署名が一致しません" in status.text
-    assert _verify(browser, GENUINE)[0] == "valid"  # the refused list changed nothing
+    assert enter_code(browser, GENUINE)[0] == "valid"  # the refused list changed nothing
     assert load("newer.json") == "loaded"
-    assert _verify(browser, GENUINE)[0] == "revoked"
+    assert enter_code(browser, GENUINE)[0] == "revoked"
 
 
 def test_camera_button_only_with_barcode_detector(browser, pages):
-    _open(browser, pages["good"])
+    open_page(browser, pages["good"])
     assert not browser.find_element("id", "camera").is_displayed()  # no BarcodeDetector here
     browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": (
         "window.BarcodeDetector = class { async detect() { return []; } };")})
-    _open(browser, pages["good"])
+    open_page(browser, pages["good"])
     camera = browser.find_element("id", "camera")
     shown = camera.is_displayed()
     has_media = browser.execute_script("return !!(navigator.mediaDevices && "

@@ -79,7 +79,7 @@ def test_cli_init_and_audit_verify_on_a_shared_database(pg_url, capsys, monkeypa
     code, out, _ = run("init", "--admin-user", "boss", "--password-stdin", stdin="s3cret!\n")
     assert code == 0, out
     assert "postgresql+psycopg://scfn@/" in out and "boss" in out
-    # Writing to a shared database needs a named user (no anonymous "cli:" actor).
+    # Every change needs a login, here as on SQLite (no anonymous "cli:" actor).
     code, _, err = run("user", "add", "alice", "--role", "staff", "--password-stdin",
                        stdin="alice-pw\n")
     assert code == 1 and "--user" in err

@@ -62,7 +62,7 @@ def test_refusal_reads_as_the_office_writes_it() -> None:
     )
 
 
-@pytest.mark.parametrize("reason", ["weather", "transit_delay", "other"])
+@pytest.mark.parametrize("reason", ["weather", "transit_delay", "transit_delay_certified", "other"])
 def test_override_admits_a_refused_trainee(reason: str) -> None:
     v = judge_arrival(START, after(75), override=reason)
     assert v.status == ArrivalStatus.ADMITTED_BY_OVERRIDE
@@ -90,7 +90,8 @@ def test_unknown_override_is_rejected_whatever_the_lateness(arrival: datetime) -
 
 def test_override_labels() -> None:
     assert OVERRIDE_REASONS["weather"][0] == "天候"
-    assert OVERRIDE_REASONS["transit_delay"][0] == "公共交通機関の遅延"
+    assert OVERRIDE_REASONS["transit_delay"][0] == "公共交通機関の遅延・遅延証明書なし"
+    assert OVERRIDE_REASONS["transit_delay_certified"][0] == "公共交通機関の遅延・遅延証明書あり"
     assert OVERRIDE_REASONS["other"][0] == "その他"
     with pytest.raises(TypeError):
         OVERRIDE_REASONS["new"] = ("x", "x")  # type: ignore[index]

@@ -67,3 +67,55 @@ def chromium(width: int = 900, height: int = 1000):
 
 def required() -> bool:
     return os.environ.get("SCFN_REQUIRE_CHROMIUM") == "1"
+
+
+@contextmanager
+def verifier_browser():
+    """The browser for a test module: skipped with the reason when Chromium is missing, a
+    failure when it is required (CI)."""
+    import pytest
+
+    reason = unavailable_reason()
+    if reason is not None:
+        if required():
+            pytest.fail(f"Chromium is required here but unavailable: {reason}")
+        pytest.skip(reason)
+    with chromium() as driver:
+        yield driver
+
+
+def open_page(driver, path: Path, fragment: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Open a verifier page and wait until its script is ready."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get("about:blank")  # a new fragment alone would not reload the page
+    driver.get(path.as_uri() + fragment)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
+
+
+def enter_code(driver, code: str, name: str = "", *, typed: bool = False  # type: ignore[no-untyped-def]
+               ) -> tuple[str, str]:
+    """Enter ``code`` in the verifier page and press Enter, as a keyboard-wedge scanner does
+    (``typed``: key by key; otherwise the text is pasted, which keeps a suite fast); returns
+    the answer's state and text."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.execute_script("document.getElementById('result').dataset.state = ''")
+    field = driver.find_element(By.ID, "name")
+    field.clear()
+    if name:
+        field.send_keys(name)
+    box = driver.find_element(By.ID, "code")
+    box.clear()
+    if typed:
+        box.send_keys(code + Keys.ENTER)
+    else:
+        driver.execute_script("arguments[0].value = arguments[1]", box, code)
+        box.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "result").get_attribute("data-state"))
+    result = driver.find_element(By.ID, "result")
+    return result.get_attribute("data-state"), result.text

@@ -93,18 +93,19 @@ SCAN_DPI = 150.0
 
 @functools.lru_cache(maxsize=8)
 def printed_pages(exam_id: str, n: int, choices: int, numbers: tuple[str, ...],
-                  blank: int = 0) -> tuple[np.ndarray, ...]:
+                  blank: int = 0, digits: int = 8) -> tuple[np.ndarray, ...]:
     """Rasterised personalised forms (cached per session: rendering is the slow part)."""
-    layout = build_layout(n, choices, "digits", 8)
+    layout = build_layout(n, choices, "digits", digits)
     pdf = render_answer_sheets_bytes(layout, ExamInfo(exam_id), [SheetTrainee(x) for x in numbers],
                                      blank)
     return tuple(rasterize_pdf(pdf, dpi=SCAN_DPI))
 
 
 def fill(page: np.ndarray, n: int, choices: int, answers: dict[int, str],
-         styles: dict[int, str] | None = None, number: str = "", seed: int = 0) -> np.ndarray:
+         styles: dict[int, str] | None = None, number: str = "", seed: int = 0,
+         digits: int = 8) -> np.ndarray:
     """Pencil marks: answers maps question -> labels marked ('' = blank, '13' = two marks)."""
-    layout = build_layout(n, choices, "digits", 8)
+    layout = build_layout(n, choices, "digits", digits)
     styles = styles or {}
     marks = [synthetic.Mark(q, int(label) - 1, styles.get(q, "solid"))
              for q, labels in answers.items() for label in labels]

@@ -16,7 +16,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from scfn_desktop.cli import admin as cli_admin
+from scfn_desktop.cli import backup as cli_backup
+from scfn_desktop.cli import badges as cli_badges
+from scfn_desktop.cli import cards as cli_cards
+from scfn_desktop.cli import checkin as cli_checkin
+from scfn_desktop.cli import committee as cli_committee
 from scfn_desktop.cli import exams as cli_exams
+from scfn_desktop.cli import keys as cli_keys
+from scfn_desktop.cli import register as cli_register
 from scfn_desktop.cli import roster as cli_roster
 from scfn_desktop.cli import runs as cli_runs
 from scfn_desktop.cli.common import Cli, add_global_options, default_language
@@ -26,7 +33,9 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 # Feature modules add their `register` here (e.g. cli_exams.register).
 COMMANDS: list[Registrar] = [cli_admin.register, cli_roster.register, cli_runs.register,
-                             cli_exams.register]
+                             cli_exams.register, cli_backup.register, cli_checkin.register,
+                             cli_badges.register, cli_committee.register, cli_register.register,
+                             cli_cards.register, cli_keys.register]
 
 
 DESCRIPTION = {"ja": "外国人支援コーディネーター認定システム（SCFN desktop）のコマンドライン",

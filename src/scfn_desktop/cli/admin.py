@@ -13,8 +13,11 @@ from scfn_desktop.cli.common import Cli
 from scfn_desktop.db.models.accounts import ROLES
 from scfn_desktop.db.models.audit import AuditEntry
 from scfn_desktop.db.session import Database
+from scfn_desktop.services import audit_checkpoint, exports
 from scfn_desktop.services.admin.accounts import add_user, count_users, list_users
-from scfn_desktop.services.admin.audit_view import check_chain
+from scfn_desktop.services.admin.integrity import check_all_steps
+from scfn_desktop.services.admin.passwords import weak_hashes_for_tests
+from scfn_desktop.services.demo.finished_run import load_finished_run
 from scfn_desktop.services.demo.loader import load_demo
 from scfn_desktop.services.demo.scans import FORMATS, demo_exam_id, write_sample_scans
 from scfn_desktop.services.permissions import SYSTEM
@@ -38,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="with --sample-scans: only N sheets (default: everyone who sat)")
     p.add_argument("--scan-format", choices=FORMATS, default="png",
                    help="with --sample-scans: one image per page, or one multi-page PDF")
+    p.add_argument("--without-finished-run", action="store_true",
+                   help="skip the earlier, finished run (令和6年度 第1期: check-ins, scanned "
+                        "test, committee meeting, 認証), which takes about half a minute")
     p.set_defaults(handler=cmd_demo)
 
     user = sub.add_parser("user", help="local accounts").add_subparsers(
@@ -55,9 +61,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     aud = sub.add_parser("audit", help="the hash-chained audit log").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True)
-    p = aud.add_parser("verify", help="check the chain; exit 1 and name the first broken entry")
+    p = aud.add_parser("verify", help="check the chain and the signed checkpoints; exit 1 and "
+                                      "name every problem")
+    p.add_argument("--checkpoint", type=Path, action="append", default=[], metavar="FILE",
+                   help="also check against this checkpoint file (a backup's, one kept on a "
+                        "USB stick); repeatable")
+    p.add_argument("--data", action="store_true",
+                   help="also replay the log and compare it with every audited table")
     p.set_defaults(handler=cmd_audit_verify)
-    p = aud.add_parser("log", help="show the latest entries")
+    p = aud.add_parser("checkpoint", help="print the signed head of the chain, or save it to "
+                                          "keep elsewhere")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_audit_checkpoint)
+    p = aud.add_parser("log", help="show the latest entries (with their hashes)")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit_log)
@@ -65,15 +81,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_init(cli: Cli) -> int:
     db = Database(cli.url)
-    path = db.sqlite_path
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
     cli.set_db(db)
     backup = db.upgrade()
     cli.say(f"データベース: {cli.location(db)}", f"Database: {cli.location(db)}")
     if backup:
         cli.say(f"更新前のバックアップ: {backup}", f"Backup before upgrade: {backup}")
     cli.say(f"スキーマ: {db.current_revision()}", f"Schema revision: {db.current_revision()}")
+    if weak_hashes_for_tests():
+        cli.warn("注意: テスト用の弱いパスワードハッシュ（SCFN_TEST_WEAK_PASSWORD_HASHES）が有効です。"
+                 "本番では設定しないでください。",
+                 "Warning: weak test password hashes (SCFN_TEST_WEAK_PASSWORD_HASHES) are on; "
+                 "never set it in production.")
     users = count_users(db)
     if users == 0 and cli.args.admin_user:
         secret = cli.new_password(cli.args.password_stdin)
@@ -94,7 +112,7 @@ def cmd_demo(cli: Cli) -> int:
         cli.warn("--count は --sample-scans と一緒に指定します。",
                  "--count goes with --sample-scans.")
         return 2
-    summary = load_demo(cli.db(), cli.actor())
+    summary = load_demo(cli.db(), cli.bootstrap_actor())
     if summary.already_present:
         cli.say(f"デモデータは既にあります（{summary.run_label}、受講生 {summary.trainees_total} 名）。",
                 f"The demo data is already present ({summary.run_label}, "
@@ -111,6 +129,15 @@ def cmd_demo(cli: Cli) -> int:
                     "Passwords are demo-<username> (e.g. admin / demo-admin).")
     for ja, en in summary.extra:
         cli.say(ja, en)
+    if not cli.args.without_finished_run:
+        def show(p: Progress) -> None:
+            if p.total:
+                print(f"\r{p.done}/{p.total}", end="", file=cli.stderr, flush=True)
+
+        line = run_to_end(load_finished_run(cli.db(), cli.actor()), show)
+        print(file=cli.stderr)
+        if line:
+            cli.say(*line)
     return _sample_scans(cli) if cli.args.sample_scans else 0
 
 
@@ -147,7 +174,7 @@ def _sample_scans(cli: Cli) -> int:
 
 def cmd_user_add(cli: Cli) -> int:
     db = cli.db()
-    actor = SYSTEM if count_users(db) == 0 else cli.actor()
+    actor = cli.bootstrap_actor()
     secret = cli.new_password(cli.args.password_stdin)
     add_user(db, actor, cli.args.name, cli.args.role, secret, cli.args.display_name)
     cli.say(f"ユーザー「{cli.args.name}」（{cli.args.role}）を作成しました。",
@@ -168,18 +195,30 @@ def cmd_user_list(cli: Cli) -> int:
 
 
 def cmd_audit_verify(cli: Cli) -> int:
-    # The audit page's check without its permission test: reading needs no actor here (see
+    # The audit page's check without its permission test: reading needs no login here (see
     # cli.common), since whoever runs this already holds the database file or its URL.
-    report = check_chain(cli.db())
+    report = run_to_end(check_all_steps(cli.db(), cli.args.checkpoint, cli.args.data))
+    for line in report.lines(cli.lang):
+        (cli.say if report.ok else cli.warn)(line)
     if report.ok:
-        cli.say(f"監査ログは改ざんされていません（{report.checked} 件を確認）。",
-                f"The audit log is intact ({report.checked} entries checked).")
+        cli.say("監査ログは改ざんされていません。", "The audit log is intact.")
         return 0
-    cli.warn(f"監査ログが壊れています: 連番 {report.broken_seq}（ID {report.broken_id}）— "
-             f"{report.reason_ja}（それより前の {report.checked} 件は正常）",
-             f"The audit log is broken at seq {report.broken_seq} (id {report.broken_id}): "
-             f"{report.reason_en} ({report.checked} earlier entries are intact)")
+    cli.warn("監査ログまたはデータが改ざんされています（上の内容を確認してください）。",
+             "The audit log or the data has been tampered with (see above).")
     return 1
+
+
+def cmd_audit_checkpoint(cli: Cli) -> int:
+    checkpoint = audit_checkpoint.current(cli.db())
+    if cli.args.output:
+        exports.write_file(cli.args.output, checkpoint.to_json().encode("utf-8"))
+        cli.say(f"チェックポイント（連番 {checkpoint.seq}）を {cli.args.output} に保存しました。"
+                "別の場所に保管してください。",
+                f"Saved the checkpoint (seq {checkpoint.seq}) to {cli.args.output}; keep it "
+                "somewhere else.")
+    else:
+        cli.say(checkpoint.to_json().rstrip())
+    return 0
 
 
 def cmd_audit_log(cli: Cli) -> int:
@@ -193,6 +232,7 @@ def cmd_audit_log(cli: Cli) -> int:
             "action": e.action, "entity": e.entity, "entity_id": e.entity_id,
             "before": json.loads(e.before_json) if e.before_json else None,
             "after": json.loads(e.after_json) if e.after_json else None,
+            "prev_hash": e.prev_hash, "entry_hash": e.entry_hash,
         } for e in entries], ensure_ascii=False, indent=2))
         return 0
     for e in entries:
@@ -201,5 +241,5 @@ def cmd_audit_log(cli: Cli) -> int:
             detail = detail[:77] + "..."
         at = e.at.replace(tzinfo=UTC).astimezone()  # stored as UTC, read on this PC's clock
         cli.say(f"{e.seq}\t{at:%Y-%m-%d %H:%M:%S%z}\t{e.actor}\t{e.action}\t"
-                f"{e.entity}:{e.entity_id}\t{detail}")
+                f"{e.entity}:{e.entity_id}\t{detail}\t{e.entry_hash}")
     return 0

@@ -1,13 +1,16 @@
 """What every `scfn` subcommand receives: the parsed arguments, the language, the database
 (opened on first use) and the acting user (resolved on first write).
 
-Who acts (written into the audit log):
-- `--user NAME`: that account, after its password (prompt, or the first line of stdin with
-  `--user-password-stdin`). Required when the database is not a local SQLite file.
-- otherwise, on a local SQLite file: the operating-system user, as `cli:<login>` with the
-  administrator role. Whoever can run commands on this PC can open the file anyway, so a
-  password would add no protection; naming the OS user keeps the audit log honest.
-Commands that only read (list, show, verify, log, export aside) need no actor.
+Who acts (written into the audit log): an account that proved itself, on every backend. The
+audit log names a person for every change, so a write from the command line needs one:
+- the name: `--user NAME`, else `SCFN_USER`, else a prompt when run at a terminal;
+- the password: the first line of stdin with `--user-password-stdin`, else `SCFN_PASSWORD`
+  (for scripts; the environment is visible to the same OS user only), else a hidden prompt.
+The login is the GUI's (`accounts.authenticate`): the same failed-login delays, the same
+audit entries. Bootstrap: while the database has no account at all, `scfn init --admin-user`,
+`scfn user add` and `scfn demo` act as the installation itself ("system") to create the first
+ones. Commands that only read (list, show, layout, audit verify/log, backup verify) need no
+login: whoever runs them already holds the database file or its URL.
 """
 
 from __future__ import annotations
@@ -23,9 +26,14 @@ from typing import TextIO
 from scfn_desktop.config import resolve_db_url
 from scfn_desktop.db import Database
 from scfn_desktop.db.session import open_database
-from scfn_desktop.services.admin.accounts import authenticate
+from scfn_desktop.services.admin.accounts import authenticate, count_users
 from scfn_desktop.services.errors import ServiceError, ValidationFailed
-from scfn_desktop.services.permissions import Actor
+from scfn_desktop.services.permissions import SYSTEM, Actor
+
+ENV_USER = "SCFN_USER"
+ENV_PASSWORD = "SCFN_PASSWORD"
+ENV_KEY_PASSPHRASE = "SCFN_KEY_PASSPHRASE"
+ENV_NEW_KEY_PASSPHRASE = "SCFN_NEW_KEY_PASSPHRASE"
 
 
 def default_language() -> str:
@@ -88,29 +96,95 @@ class Cli:
         return line.rstrip("\r\n")
 
     def actor(self) -> Actor:
-        """The acting user for a write (see the module docstring)."""
+        """The acting user for a write: a login (see the module docstring)."""
         if self._actor is None:
             db = self.db()
-            if self.args.user:
-                if self.args.user_password_stdin:
-                    secret = self.stdin_line()
-                else:
-                    secret = getpass.getpass(self.t(f"{self.args.user} のパスワード: ",
-                                                    f"Password for {self.args.user}: "))
-                self._actor = authenticate(db, self.args.user, secret)
-            elif db.sqlite_path is not None:
-                self._actor = Actor(username=f"cli:{getpass.getuser()}", role="admin",
-                                    display_name=getpass.getuser())
-            else:
+            if count_users(db) == 0:
                 raise ServiceError(
-                    "共有データベースへの書き込みには --user でユーザー名を指定してください。",
-                    "Writing to a shared database needs --user NAME.")
+                    "まだユーザーがいません。先に管理者を作成してください: scfn init --admin-user 名前",
+                    "There are no accounts yet. Create an administrator first: "
+                    "scfn init --admin-user NAME")
+            name = self.args.user or os.environ.get(ENV_USER, "")
+            if not name:
+                if not self.stdin.isatty():
+                    raise ServiceError(
+                        "書き込みにはログインが必要です。--user 名前（または環境変数 SCFN_USER）で"
+                        "ユーザーを指定してください。",
+                        "Changes need a login: name the user with --user NAME (or the "
+                        "SCFN_USER environment variable).")
+                name = input(self.t("ユーザー名: ", "User name: ")).strip()
+            self._actor = authenticate(db, name, self._password(name))
         return self._actor
+
+    def bootstrap_actor(self) -> Actor:
+        """"system" while the database has no account yet (creating the first ones), else a
+        login as for any write."""
+        if self._actor is None and count_users(self.db()) == 0:
+            self._actor = SYSTEM
+        return self.actor()
+
+    def _password(self, name: str) -> str:
+        if self.args.user_password_stdin:
+            return self.stdin_line()
+        env = os.environ.get(ENV_PASSWORD)
+        if env is not None:
+            return env
+        if not self.stdin.isatty():
+            raise ServiceError(
+                "パスワードを入力できません。--user-password-stdin（標準入力の1行目）か環境変数 "
+                "SCFN_PASSWORD を使ってください。",
+                "No password can be asked for here: use --user-password-stdin (first line of "
+                "stdin) or the SCFN_PASSWORD environment variable.")
+        return getpass.getpass(self.t(f"{name} のパスワード: ", f"Password for {name}: "))
+
+    def key_passphrase(self, prompt_if_protected: bool = True) -> str | None:
+        """The certificate issuer key's passphrase: the next stdin line with
+        `--key-passphrase-stdin` (after the user's password line, when that comes from stdin
+        too), else `SCFN_KEY_PASSPHRASE`, else asked at a terminal when the key file is
+        protected; None when there is none. Never stored."""
+        from scfn_desktop.services.certificates.issuer_keys import issuer_key_protected
+
+        if self.args.key_passphrase_stdin:
+            return self.stdin_line() or None
+        env = os.environ.get(ENV_KEY_PASSPHRASE)
+        if env is not None:
+            return env or None
+        if prompt_if_protected and issuer_key_protected() and self.stdin.isatty():
+            return getpass.getpass(self.t("発行者鍵のパスフレーズ: ", "Issuer key passphrase: "))
+        return None
+
+    def new_key_passphrase(self) -> str | None:
+        """A passphrase to protect a new issuer key: the next stdin line with
+        `--new-key-passphrase-stdin`, else `SCFN_NEW_KEY_PASSPHRASE`, else typed twice at a
+        terminal (empty: no passphrase)."""
+        if self.args.new_key_passphrase_stdin:
+            return self.stdin_line() or None
+        env = os.environ.get(ENV_NEW_KEY_PASSPHRASE)
+        if env is not None:
+            return env or None
+        if not self.stdin.isatty():
+            return None
+        first = getpass.getpass(self.t("新しい鍵のパスフレーズ（なしは空のまま Enter）: ",
+                                       "New key passphrase (Enter for none): "))
+        if first and first != getpass.getpass(self.t("もう一度入力: ", "Repeat it: ")):
+            raise ValidationFailed("パスフレーズが一致しません。", "The passphrases do not match.")
+        return first or None
+
+    def issuer_key(self):  # type: ignore[no-untyped-def]
+        """The unlocked certificate issuer key (created on first use, with the passphrase
+        given if any), after the login: the password line comes before the passphrase."""
+        from scfn_desktop.services.certificates.issuer_keys import unlock_issuer_key
+
+        actor = self.actor()
+        return unlock_issuer_key(self.db(), actor, self.key_passphrase())
 
     def new_password(self, from_stdin: bool) -> str:
         """A new account's password: the next stdin line, or typed twice at a hidden prompt."""
         if from_stdin:
             return self.stdin_line()
+        if not self.stdin.isatty():
+            raise ServiceError("新しいパスワードを入力できません。--password-stdin を使ってください。",
+                               "No new password can be asked for here: use --password-stdin.")
         first = getpass.getpass(self.t("新しいパスワード: ", "New password: "))
         second = getpass.getpass(self.t("もう一度入力: ", "Repeat the password: "))
         if first != second:
@@ -124,8 +198,16 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("ja", "en"),
                         help="language of messages (default: from the locale / LANG)")
     parser.add_argument("--user", metavar="NAME",
-                        help="act as this account (password prompted). Without it, on a local "
-                             "SQLite file the OS user acts as administrator 'cli:<login>'; "
-                             "a shared database requires --user")
+                        help="the account making changes (default: SCFN_USER, else asked); "
+                             "every change needs a login, reads do not")
     parser.add_argument("--user-password-stdin", action="store_true",
-                        help="read the --user password from the first line of stdin")
+                        help="read the user's password from the first line of stdin "
+                             "(default: SCFN_PASSWORD, else asked)")
+    parser.add_argument("--key-passphrase-stdin", action="store_true",
+                        help="read the certificate issuer key's passphrase from the next line "
+                             "of stdin (default: SCFN_KEY_PASSPHRASE, else asked when the key "
+                             "is protected)")
+    parser.add_argument("--new-key-passphrase-stdin", action="store_true",
+                        help="read the passphrase for a new issuer key (keys create, keys "
+                             "rotate) from the next line of stdin (default: "
+                             "SCFN_NEW_KEY_PASSPHRASE, else asked twice; empty for none)")

@@ -6,8 +6,10 @@ Public entry points are re-exported here; see docs/omr.md for the design.
 from .classify import BLANK, DOUBTFUL, MULTIPLE, SINGLE
 from .images import (
     CorruptImageError,
+    ImageTooLargeError,
     Page,
     ScanError,
+    TruncatedFileError,
     UnreadableFileError,
     UnsupportedFileError,
     load_pages,
@@ -23,6 +25,7 @@ __all__ = [
     "MULTIPLE",
     "SINGLE",
     "CorruptImageError",
+    "ImageTooLargeError",
     "Issue",
     "Layout",
     "LayoutError",
@@ -33,6 +36,7 @@ __all__ = [
     "SheetCode",
     "SheetCodeError",
     "SheetReading",
+    "TruncatedFileError",
     "UnreadableFileError",
     "UnsupportedFileError",
     "build_layout",

@@ -60,6 +60,7 @@ class PageJob:
     page: int  # 1-based
     image_out: str | None = None  # where to write the upright page image, if anywhere
     key: object = None  # the caller's, handed back with the result
+    label: str | None = None  # how messages name the file (the scanner's name, not the copy)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def read_page(job: PageJob, layout: Layout, expected_exam_id: str | None) -> Pag
     """Decode and read one page; every problem becomes a result, never an exception."""
     c0 = time.process_time()
     try:
-        image = load_page(job.path, job.page)
+        image = load_page(job.path, job.page, label=job.label)
     except ScanError as err:
         return PageResult(job.page, None, "file", err.error_code, err.message_ja, err.message_en)
     try:
@@ -92,8 +93,11 @@ def read_page(job: PageJob, layout: Layout, expected_exam_id: str | None) -> Pag
         ok, buf = cv2.imencode(".jpg", reading.warped,
                                [cv2.IMWRITE_JPEG_QUALITY, PAGE_IMAGE_QUALITY])
         if ok:
-            tmp = f"{job.image_out}.part"
-            with open(tmp, "wb") as fh:
+            tmp = f"{job.image_out}.{os.getpid()}.part"
+            # owner-only from the start: a page image shows a trainee's name and answers
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
+                         0o600)
+            with os.fdopen(fd, "wb") as fh:
                 fh.write(buf.tobytes())
             os.replace(tmp, job.image_out)
     return PageResult(job.page, reading.with_page_image(None),
@@ -113,9 +117,9 @@ def _init_worker(layout_json: str, expected_exam_id: str | None) -> None:
     _worker_exam = expected_exam_id
 
 
-def _work(path: str, page: int, image_out: str | None) -> PageResult:
+def _work(path: str, page: int, image_out: str | None, label: str | None) -> PageResult:
     assert _worker_layout is not None
-    return read_page(PageJob(path, page, image_out), _worker_layout, _worker_exam)
+    return read_page(PageJob(path, page, image_out, label=label), _worker_layout, _worker_exam)
 
 
 def _ping() -> bool:
@@ -255,7 +259,7 @@ class PageReader:
                 return
             if slot.future is None:
                 job = slot.job
-                slot.future = self._submit(_work, job.path, job.page, job.image_out)
+                slot.future = self._submit(_work, job.path, job.page, job.image_out, job.label)
                 busy += 1
 
     def _recover(self, queue: deque[_Slot]) -> None:

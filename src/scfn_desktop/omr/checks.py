@@ -57,9 +57,9 @@ def cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "layout_mismatch",
                 ERROR,
-                "この用紙は別の試験形式用に印刷されたものです。",
-                f"sheet was printed for another layout ({code.layout_fingerprint}, "
-                f"expected {r.layout.fingerprint})",
+                "別の試験の解答用紙です（用紙の形式が違います）。マークは採点に使いません。",
+                f"form of another exam: printed for layout {code.layout_fingerprint}, this "
+                f"exam uses {r.layout.fingerprint}; its marks are not used",
             )
         )
     if code is not None and expected_exam_id is not None and code.exam_id != expected_exam_id:
@@ -67,8 +67,9 @@ def cross_check(r: SheetReading, expected_exam_id: str | None) -> None:
             _issue(
                 "exam_mismatch",
                 ERROR,
-                f"別の試験の用紙です（試験ID {code.exam_id}）。",
-                f"sheet belongs to exam {code.exam_id}, expected {expected_exam_id}",
+                f"別の試験の解答用紙です（試験ID {code.exam_id}）。マークは採点に使いません。",
+                f"form of another exam (exam {code.exam_id}, this is exam "
+                f"{expected_exam_id}); its marks are not used",
             )
         )
 

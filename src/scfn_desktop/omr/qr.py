@@ -120,3 +120,14 @@ def decode_sheet_qr(
         if text:
             return text
     return None
+
+
+def find_code_anywhere(work: np.ndarray) -> str | None:
+    """Search the whole (downscaled) page for a QR code.
+
+    Used only when no code is where this exam's layout puts it: a form printed for another
+    exam with other geometry (a different number of digits moves the code) has its code
+    elsewhere, and without it the bubbles would be read at this layout's places as if they
+    were this exam's marks. Found, the code says whose form it is.
+    """
+    return _detect_and_decode(cv2.QRCodeDetector(), work) or None

@@ -38,7 +38,7 @@ from .classify import (
 )
 from .images import ScanError
 from .layout import Layout
-from .qr import decode_sheet_qr
+from .qr import decode_sheet_qr, find_code_anywhere
 from .reading import (
     ERROR,
     WARNING,
@@ -163,7 +163,7 @@ def read_sheet(
     number, number_doubtful = _read_number(n_adjusted, t, layout.number_digits)
     number_doubtful = number_doubtful or bool(unconfirmed[len(q_xy) :].any())
     h_grey = np.diag([1 / scale, 1 / scale, 1.0]) @ h_work
-    qr_text = decode_sheet_qr(work, h_work, grey, h_grey, layout)
+    qr_text = decode_sheet_qr(work, h_work, grey, h_grey, layout) or find_code_anywhere(work)
 
     reading = SheetReading(
         layout=layout,

@@ -19,8 +19,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..credentials.qr import MM_PER_INCH, ModulePlan
+from ..credentials.qr import ModulePlan
 from .card_layout import CARD_WIDTH_MM, Box
+from .qr_draw import draw_qr
 from .text import fit_font_size, wrap_chars
 
 __all__ = ["FaceContent", "FacePainter"]
@@ -210,32 +211,4 @@ class FacePainter:
 
     def _qr(self, box: Box, x: float, y: float, matrix: list[list[bool]],
             plan: ModulePlan) -> None:
-        """Dark modules as rectangles, one per horizontal run, in a single filled path.
-
-        The symbol's origin is snapped to the printer's dot grid so each module is exactly
-        ``dots_per_module`` dots (assuming the printer's grid starts at the page corner).  The
-        path is written in module units under one ``cm`` transform: integer coordinates that
-        cost nothing to format, for a few hundred rectangles per card.
-        """
-        dot = MM_PER_INCH / plan.dpi
-        left = round((box.x + x) / dot) * dot
-        top = round((box.y + y) / dot) * dot
-        scale = plan.module_mm * mm
-        operations = [
-            f"{scale:.6f} 0 0 {scale:.6f} {left * mm:.4f} {(self.page_h - top) * mm:.4f} cm"
-        ]
-        for row_index, row in enumerate(matrix):
-            column, count = 0, len(row)
-            while column < count:
-                if not row[column]:
-                    column += 1
-                    continue
-                start = column
-                while column < count and row[column]:
-                    column += 1
-                operations.append(f"{start} {-row_index - 1} {column - start} 1 re")
-        operations.append("f")
-        self.c.saveState()
-        self.c.setFillColor(black)
-        self.c.addLiteral("\n".join(operations))
-        self.c.restoreState()
+        draw_qr(self.c, matrix, plan, box.x + x, box.y + y, self.page_h)

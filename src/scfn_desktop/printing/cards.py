@@ -189,7 +189,10 @@ def _prepare(card: CardPrintData, dpi: int) -> FaceContent:
     who = card.number or card.name_romaji or "?"
     for label_ja, label_en, value in (("氏名（漢字）", "kanji name", card.name_kanji),
                                       ("氏名（ローマ字）", "romaji name", card.name_romaji)):
-        if len(value) > MAX_NAME_CHARS or any(not c.isprintable() for c in value):
+        # U+3000 (the ideographic space between family and given name) is not "printable"
+        # to Python, but it is how the roster writes a name.
+        if len(value) > MAX_NAME_CHARS or any(not (c.isprintable() or c == "\u3000")
+                                              for c in value):
             raise PrintInputError(
                 "invalid_name",
                 f"認定証 {who}: {label_ja}は改行なしの{MAX_NAME_CHARS}文字までです。",

@@ -10,7 +10,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-__all__ = ["fit_font_size", "wrap_chars"]
+__all__ = ["clip_text", "fit_font_size", "wrap_chars"]
+
+ELLIPSIS = "…"
 
 
 def fit_font_size(
@@ -45,3 +47,13 @@ def wrap_chars(
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+def clip_text(text: str, font: str, size: float, width_mm: float) -> str:
+    """``text``, cut with an ellipsis when it is wider than ``width_mm`` at ``size``: for a
+    line that must stay one line (a name on a badge, a cell of a list)."""
+    if stringWidth(text, font, size) <= width_mm * mm:
+        return text
+    while text and stringWidth(text + ELLIPSIS, font, size) > width_mm * mm:
+        text = text[:-1]
+    return text + ELLIPSIS

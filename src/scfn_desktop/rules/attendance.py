@@ -44,11 +44,19 @@ __all__ = [
 #: Lateness (minutes) from which attendance is refused (seed 000: 「60 分以上遅刻」).
 DEFAULT_THRESHOLD_MINUTES = 60
 
-#: Override reason categories -> (Japanese label, English label).
+#: Override reason categories -> (Japanese label, English label).  The issue asks for public
+#: transport delays with and without a delay certificate (遅延証明書) as separate categories.
 OVERRIDE_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
         "weather": ("天候", "weather"),
-        "transit_delay": ("公共交通機関の遅延", "public transport delay"),
+        "transit_delay_certified": (
+            "公共交通機関の遅延・遅延証明書あり",
+            "public transport delay, delay certificate shown",
+        ),
+        "transit_delay": (
+            "公共交通機関の遅延・遅延証明書なし",
+            "public transport delay, no delay certificate",
+        ),
         "other": ("その他", "other"),
     }
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime
 
-__all__ = ["add_years", "format_date_en", "format_date_ja", "format_time"]
+__all__ = ["add_months", "add_years", "format_date_en", "format_date_ja", "format_time"]
 
 
 def add_years(d: date, years: int) -> date:
@@ -22,6 +22,15 @@ def add_years(d: date, years: int) -> date:
     year = d.year + years
     day = min(d.day, calendar.monthrange(year, d.month)[1])
     return date(year, d.month, day)
+
+
+def add_months(d: date, months: int) -> date:
+    """Return the same day ``months`` later (or earlier); a missing day becomes the month's last
+    (31 March + 1 month -> 30 April), by the same convention as :func:`add_years`."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(d.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
 
 
 def format_date_ja(d: date) -> str:

@@ -3,6 +3,9 @@
 Every service change calls `record()` inside its own transaction, so the entry commits or rolls
 back with the change. Each entry's hash covers the previous entry's hash, so editing, deleting
 or reordering any row breaks the chain from that row on; `verify_chain()` names the first one.
+Once such a transaction has committed, the new head is signed and stored outside the database
+(`services.audit_checkpoint`), which catches what the chain alone cannot: deleted newest
+entries and a log rewritten with recomputed hashes.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from scfn_desktop.db.base import utcnow
@@ -112,7 +115,39 @@ def record(
     )
     session.add(entry)
     session.flush()
+    _checkpoint_after_commit(session, seq, entry.entry_hash)
     return entry
+
+
+HEAD_INFO = "scfn_audit_head"
+HOOKED = "scfn_audit_checkpoint_hooked"
+
+
+def _checkpoint_after_commit(session: Session, seq: int, entry_hash: str) -> None:
+    """Remember the newest head of this transaction; sign it once the commit succeeded (a
+    rolled-back transaction must leave no checkpoint naming entries that never existed)."""
+    first = entry_hash if seq == 1 else session.info.get(HEAD_INFO, (None, None, None))[2]
+    if first is None:
+        first = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.seq == 1)) or ""
+    if not session.info.get(HOOKED):
+        event.listen(session, "after_commit", _write_checkpoint)
+        event.listen(session, "after_rollback", _forget_head)
+        session.info[HOOKED] = True
+    session.info[HEAD_INFO] = (seq, entry_hash, first)
+
+
+def _write_checkpoint(session: Session) -> None:
+    from scfn_desktop.services import audit_checkpoint  # it builds on this module
+
+    head = session.info.pop(HEAD_INFO, None)
+    if head is not None:
+        seq, entry_hash, first = head
+        audit_checkpoint.write_after_commit(session.get_bind(),
+                                            audit_checkpoint.Head(first, seq, entry_hash))
+
+
+def _forget_head(session: Session) -> None:
+    session.info.pop(HEAD_INFO, None)
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,15 @@
-"""Errors a service raises for a person to read: every one carries Japanese and English text."""
+"""Errors a service raises for a person to read: every one carries Japanese and English text.
+
+`ServiceError` itself lives in `scfn_desktop.errors` so that the database layer can raise one
+too (`DatabaseBusy`, re-exported here); import both from here in services, CLI and UI.
+"""
 
 from __future__ import annotations
 
+from scfn_desktop.db.session import DatabaseBusy
+from scfn_desktop.errors import ServiceError
 
-class ServiceError(Exception):
-    """A refusal or failure the user can act on (not a bug)."""
-
-    def __init__(self, message_ja: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_ja = message_ja
-        self.message_en = message_en
-
-    def message(self, language: str = "ja") -> str:
-        return self.message_ja if language == "ja" else self.message_en
+__all__ = ["DatabaseBusy", "NotFound", "PermissionDenied", "ServiceError", "ValidationFailed"]
 
 
 class PermissionDenied(ServiceError):

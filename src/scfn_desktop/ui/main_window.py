@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from scfn_desktop import __version__
 from scfn_desktop.config import Settings, data_dir
-from scfn_desktop.services.admin import audit_view
+from scfn_desktop.services.admin import integrity
 from scfn_desktop.services.demo.scans import SampleScans, demo_exam_id, write_sample_scans
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import ROLE_LABELS, Permission
+from scfn_desktop.ui.admin.backup_menu import BackupMenu
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.dialogs.settings import SettingsDialog
 from scfn_desktop.ui.messages import show_error, show_info
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
+        # Administration ▸ Backup (administrators) and the automatic-backup timer (everyone).
+        self.backup_menu = BackupMenu(self, ctx)
 
         self.navigation.currentRowChanged.connect(self._on_row_changed)
         if self.specs:
@@ -235,19 +238,19 @@ class MainWindow(QMainWindow):
         return dialog
 
     def verify_audit(self) -> QMessageBox:
-        """Help ▸ Verify: the same check as the audit page's button, as a quick message box."""
+        """Help ▸ Verify: the same checks as the audit page's button (chain, signed checkpoint,
+        data), as a quick message box listing each result."""
         try:
-            report = audit_view.verify(self.ctx.db, self.ctx.actor)
+            report = integrity.verify_all(self.ctx.db, self.ctx.actor)
         except ServiceError as exc:
             return show_error(self, exc, self.ctx.language)
+        details = "\n".join(report.lines(self.ctx.language))
         if report.ok:
             text = self.tr("The audit log is intact: %1 entries checked.").replace(
-                "%1", str(report.checked))
-            return show_info(self, self.tr("Audit log"), text)
-        text = self.tr("The audit log is BROKEN at entry %1.\n%2").replace(
-            "%1", str(report.broken_seq)).replace("%2", self.ctx.pick(report.reason_ja,
-                                                                        report.reason_en))
-        box = show_info(self, self.tr("Audit log"), text)
+                "%1", str(report.chain.checked))
+            return show_info(self, self.tr("Audit log"), f"{text}\n\n{details}")
+        text = self.tr("The audit log or the data has been tampered with:")
+        box = show_info(self, self.tr("Audit log"), f"{text}\n\n{details}")
         box.setIcon(QMessageBox.Icon.Critical)
         return box
 

@@ -15,9 +15,15 @@ from scfn_desktop.ui.context import AppContext
 PAGE_MODULES = [
     "scfn_desktop.ui.roster.roster_page",
     "scfn_desktop.ui.runs.runs_page",
+    "scfn_desktop.ui.checkin.desk_page",
+    "scfn_desktop.ui.checkin.board_page",
     "scfn_desktop.ui.exams.scanning_page",
     "scfn_desktop.ui.exams.review_page",
     "scfn_desktop.ui.exams.results_page",
+    "scfn_desktop.ui.committee.decisions_page",
+    "scfn_desktop.ui.committee.register_page",
+    "scfn_desktop.ui.cards.cards_page",
+    "scfn_desktop.ui.cards.verify_page",
     "scfn_desktop.ui.admin.users_page",
     "scfn_desktop.ui.admin.audit_page",
 ]

@@ -15,7 +15,8 @@ from PySide6.QtGui import QFontDatabase
 from scfn_desktop.ui.i18n import qt_catalogue_dir
 from scfn_desktop.ui.resources import resources_dir, translations_dir
 
-REQUIRED_RESOURCES = ("icons/app.svg", "icons/roster.svg", "translations/scfn_ja.qm")
+REQUIRED_RESOURCES = ("icons/app.svg", "icons/roster.svg", "translations/scfn_ja.qm",
+                      "sounds/on_time.wav", "sounds/refused.wav")
 
 
 def check_resources() -> str:
@@ -76,6 +77,17 @@ def check_opencv() -> str:
     return f"OpenCV {cv2.__version__}, ArUco ok"
 
 
+def check_password_hashing() -> str:
+    """The production cost, never the test suite's weak setting left on by mistake."""
+    from scfn_desktop.services.admin import passwords
+
+    if passwords.weak_hashes_for_tests():
+        raise RuntimeError(f"{passwords.TEST_SETTING}=1 is set: passwords would be stored "
+                           "with a weak test cost; unset it")
+    n, r, p = passwords.current_cost()
+    return f"scrypt N=2^{n.bit_length() - 1}, r={r}, p={p}"
+
+
 CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("resources", check_resources),
     ("translations", check_translations),
@@ -83,6 +95,7 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("screen font", check_screen_font),
     ("database", check_database),
     ("OpenCV", check_opencv),
+    ("password hashing", check_password_hashing),
 )
 
 

@@ -22,6 +22,7 @@ from examkit import (
 )
 
 from scfn_desktop import cli
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.demo import loader as demo
 from scfn_desktop.services.errors import PermissionDenied, ValidationFailed
 from scfn_desktop.services.exams import review
@@ -157,8 +158,11 @@ def test_demo_adds_the_exam_once(db):
     assert len(exams.list_exams(db)) == 1
 
 
-def test_cli_create_list_layout_print_and_scan_json(db, tmp_path, capsys):
+def test_cli_create_list_layout_print_and_scan_json(db, tmp_path, capsys, monkeypatch):
     run = make_run(db, 3)
+    accounts.add_user(db, SYSTEM, "boss", "admin", "boss-pass")
+    monkeypatch.setenv("SCFN_USER", "boss")  # every change from the CLI needs a login
+    monkeypatch.setenv("SCFN_PASSWORD", "boss-pass")
     db.dispose()
     assert cli.main(["exam", "create", "--run", str(run), "--questions", str(N), "--choices",
                      "4", "--key", KEY.replace("1,2,3", "1/3,2,3", 1), "--pass-percent",

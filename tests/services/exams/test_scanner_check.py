@@ -22,12 +22,22 @@ from scfn_desktop.omr.calibration import (
     calibration_layout,
 )
 from scfn_desktop.printing.answer_sheets import rasterize_pdf
+from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.errors import PermissionDenied, ServiceError
 from scfn_desktop.services.exams.calibration import check_scanner, make_check_form
+from scfn_desktop.services.permissions import SYSTEM
 from scfn_desktop.services.progress import run_to_end
 
 DPI = 300.0
 SCAN = syn.Condition("scan", dpi=300, rotation_deg=1, blur_sigma_px=0.5, noise_sigma=3)
+
+
+@pytest.fixture
+def cli_login(db, monkeypatch):
+    """Every change from the CLI needs a login (the check records an audit entry)."""
+    accounts.add_user(db, SYSTEM, "kantoku", "proctor", "kantoku-pass")
+    monkeypatch.setenv("SCFN_USER", "kantoku")
+    monkeypatch.setenv("SCFN_PASSWORD", "kantoku-pass")
 
 
 @pytest.fixture
@@ -115,7 +125,7 @@ def test_an_answer_sheet_is_not_the_check_form(db, tmp_path):
         run_to_end(check_scanner(db, STAFF, path))
 
 
-def test_cli_makes_the_form_and_checks_a_scan(db, filled, tmp_path, capsys):
+def test_cli_makes_the_form_and_checks_a_scan(db, filled, tmp_path, capsys, cli_login):
     db.dispose()
     out = tmp_path / "cli-check.pdf"
     assert cli.main(["--lang", "ja", "sheets", "calibration", "-o", str(out)]) == 0
@@ -135,7 +145,7 @@ def test_cli_makes_the_form_and_checks_a_scan(db, filled, tmp_path, capsys):
     assert data["fit"] is False and data["colour_mode"] == "black-and-white"
 
 
-def test_cli_watch_imports_what_arrives_until_idle(db, tmp_path, capsys):
+def test_cli_watch_imports_what_arrives_until_idle(db, tmp_path, capsys, cli_login):
     exam = make_exam(db, make_run(db, 2), n=10, key="1,2,3,4,1,2,3,4,1,2")
     db.dispose()
     folder = tmp_path / "hot"

@@ -39,3 +39,24 @@ def ctx(db, login):
         return AppContext(db, login(role), language)
 
     return _ctx
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    """`window(role, language="en")` -> the real main window, logged in through the service
+    (its automatic-backup timer stopped at the end)."""
+    from scfn_desktop.ui.main_window import MainWindow
+
+    kept: list[MainWindow] = []  # qtbot keeps only weak references
+
+    def make(role: str, language: str = "en") -> MainWindow:
+        w = MainWindow(ctx(role, language))
+        qtbot.addWidget(w)
+        w.show()
+        kept.append(w)
+        return w
+
+    yield make
+    for w in kept:
+        w.backup_menu.timer.stop()
+    kept.clear()

@@ -65,9 +65,12 @@ def test_filters_by_action_user_and_period(page, db, login):
     assert {r.action for r in p.model.rows()} == {"user.add"} and len(seqs(p)) == 4
     p.action_combo.setCurrentIndex(0)
     p.actor_combo.setCurrentIndex(p.actor_combo.findData(staff.username))
-    assert [r.action for r in p.model.rows()] == ["login.failed", "login"]
+    assert [r.action for r in p.model.rows()] == ["login"]
+    # A failed login is the station's entry: the name typed is never stored (issue 9).
+    p.actor_combo.setCurrentIndex(0)
     p.action_combo.setCurrentIndex(p.action_combo.findData("login.failed"))
-    assert [r.action for r in p.model.rows()] == ["login.failed"]
+    (failed,) = p.model.rows()
+    assert failed.actor.startswith("station:") and failed.after["account"] == "staff"
 
     p.clear_filters()
     p.period_check.setChecked(True)  # last 30 days up to today: everything
@@ -99,8 +102,8 @@ def test_detail_shows_before_and_after_field_by_field(page, db, login, japanese)
     admin = login("admin")
     accounts.set_active(db, admin, "proctor", False)
     p = page(language="ja")
-    p.select_entry(p.model.rows()[0].id)  # newest: the committee's login
-    assert p.detail.body.currentWidget() is p.detail.empty
+    p.select_entry(p.model.rows()[0].id)  # newest: the committee's login, from this station
+    assert list(p.detail.changed_fields()) == ["端末"]
     deactivation = next(r for r in p.model.rows() if r.action == "user.deactivate")
     assert p.select_entry(deactivation.id)
     assert p.detail.changed_fields() == {"ユーザー名": ("proctor", "proctor"),
@@ -118,7 +121,8 @@ def test_tamper_check_ok_then_names_the_edited_entry(page, db, qtbot, japanese):
     verify(p, qtbot)
     assert p.banner.state == "ok" and p.banner.isVisible()
     assert "改ざんは見つかりませんでした" in p.banner.label.text()
-    assert str(p.last_report.checked) in p.banner.label.text()
+    assert str(p.last_report.chain.checked) in p.banner.label.text()
+    assert "チェックポイントと一致" in p.banner.label.text()
     assert not p.banner.show_button.isVisible()
 
     with sqlite3.connect(db.sqlite_path) as con:
@@ -130,6 +134,8 @@ def test_tamper_check_ok_then_names_the_edited_entry(page, db, qtbot, japanese):
     assert p.banner.state == "broken"
     assert "連番 3" in text and f"ID {broken_id}" in text and "この行が改ざんされています" in text
     assert "2 件は正常" in text
+    # the log's after value now differs from the account as stored: reconciliation says so
+    assert "操作記録と違うデータが 1 行" in text and "Proctor 太郎" in text
     assert p.model.broken_id == broken_id
     assert "f8c9c9" in p.banner.styleSheet() or "c62828" in p.banner.styleSheet()
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 import scfn_desktop.ui
-from scfn_desktop.services.admin import accounts, audit_view
+from scfn_desktop.services.admin import accounts, audit_view, integrity
 from scfn_desktop.services.errors import PermissionDenied
 from scfn_desktop.ui.admin.audit_page import AuditLogPage
 from scfn_desktop.ui.admin.users_page import UsersPage
@@ -19,21 +19,6 @@ from scfn_desktop.ui.main_window import MainWindow
 from scfn_desktop.ui.registry import page_specs
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, ctx):
-    kept: list[MainWindow] = []  # qtbot keeps only weak references
-
-    def make(role: str, language: str = "en") -> MainWindow:
-        w = MainWindow(ctx(role, language))
-        qtbot.addWidget(w)
-        w.show()
-        kept.append(w)
-        return w
-
-    yield make
-    kept.clear()
 
 
 def test_pages_are_registered_with_their_permissions():
@@ -74,13 +59,13 @@ def test_services_refuse_other_roles_even_without_the_ui(db, login):
 
 def test_help_menu_verification_uses_the_service(window, db, monkeypatch):
     calls = []
-    real = audit_view.verify
+    real = integrity.verify_all
 
     def spy(db_, actor):
         calls.append(actor.username)
         return real(db_, actor)
 
-    monkeypatch.setattr(audit_view, "verify", spy)
+    monkeypatch.setattr(integrity, "verify_all", spy)
     box = window("committee").verify_audit()
     assert isinstance(box, QMessageBox) and "intact" in box.text()
     assert calls == ["committee"]

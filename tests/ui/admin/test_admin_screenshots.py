@@ -1,5 +1,6 @@
-"""The two admin pages at 1366x768 in Japanese over demo data: nothing cut off, and (with
-SCFN_SCREENSHOTS=1) the pictures for docs/screenshots/users.png and audit_log.png.
+"""The admin pages at 1366x768 in Japanese over demo data: nothing cut off, and (with
+SCFN_SCREENSHOTS=1) the pictures for docs/screenshots/users.png, audit_log.png,
+audit_tamper.png and backup_settings.png.
 
 Written only on request so an ordinary test run leaves the committed pictures alone (their
 timestamps would change on every run)."""
@@ -7,14 +8,18 @@ timestamps would change on every run)."""
 from __future__ import annotations
 
 import os
+import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from scfn_desktop.services.admin import accounts
+from scfn_desktop.services.admin import accounts, login_throttle
 from scfn_desktop.services.demo.loader import load_demo
+from scfn_desktop.services.errors import PermissionDenied
 from scfn_desktop.services.roster import trainees as roster
+from scfn_desktop.ui.admin.audit_page import PAGE_SIZE
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.main_window import MainWindow
 
@@ -68,8 +73,15 @@ def admin_window(office, qtbot, japanese):
     window.close()
 
 
-def test_users_page_screenshot(admin_window, tmp_path):
+def test_users_page_screenshot(admin_window, office, tmp_path, monkeypatch):
+    clock = [login_throttle.now()]
+    monkeypatch.setattr(login_throttle, "now", lambda: clock[0])
+    for _ in range(7):  # someone guessing 審査 三郎's password, slowed down each time
+        clock[0] += timedelta(minutes=20)
+        with pytest.raises(PermissionDenied):
+            accounts.authenticate(office, "shinsa2", "guess")
     page = admin_window.select_page("users")
+    page.reload()
     page.select_user("uketsuke2")
     page.status.setText(page.tr("The user %1 was added. They can log in now.")
                         .replace("%1", "uketsuke2"))
@@ -77,6 +89,8 @@ def test_users_page_screenshot(admin_window, tmp_path):
     assert admin_window.size().width() == SIZE[0]
     assert "無効" in [page.table.item(r, 3).text() for r in range(page.table.rowCount())]
     assert clipped_buttons(page) == []
+    assert page.failed_logins.table.rowCount() == 2
+    save(admin_window, "users.png", tmp_path)
     header = page.table.horizontalHeader()
     assert sum(header.sectionSize(c) for c in range(5)) <= page.table.viewport().width() + 1
     save(admin_window, "users.png", tmp_path)
@@ -94,8 +108,40 @@ def test_audit_log_page_screenshot(admin_window, qtbot, tmp_path):
     assert page.detail.changed_fields()["メールアドレス"][1] == "new-address@example.jp"
     abouts = {page.model.data(page.model.index(r, 5)) for r in range(page.model.rowCount())}
     assert any(a.startswith("受講番号 251001 ") for a in abouts)  # not an internal id
-    assert any(a.endswith("（東京都）") for a in abouts)  # an organisation by name
     assert clipped_buttons(page) == []
     assert page.banner.label.width() >= page.banner.label.sizeHint().width() or \
         page.banner.label.wordWrap()
     save(admin_window, "audit_log.png", tmp_path)
+    page.go_to(page.total - PAGE_SIZE)  # the oldest page: where the demo made its organisations
+    abouts = {page.model.data(page.model.index(r, 5)) for r in range(page.model.rowCount())}
+    assert any(a.endswith("（東京都）") for a in abouts)  # an organisation by name
+
+
+def test_audit_tamper_screenshot(admin_window, office, qtbot, tmp_path):
+    """The tamper check after someone edited a trainee and deleted the newest entries with the
+    sqlite3 shell: the chain still links, the signed checkpoint and the data say otherwise."""
+    office.dispose()
+    with sqlite3.connect(office.sqlite_path) as con:
+        con.execute("UPDATE trainees SET family_name = '改ざん' WHERE id = 3")
+        con.execute("DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)")
+    page = admin_window.select_page("audit")
+    page.reload()
+    task = page.run_verification()
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    QApplication.processEvents()
+    text = page.banner.label.text()
+    assert page.banner.state == "broken"
+    assert "最新の記録が削除されています" in text and "改ざん" in text
+    assert clipped_buttons(page) == []
+    save(admin_window, "audit_tamper.png", tmp_path)
+
+
+def test_backup_settings_screenshot(admin_window, tmp_path):
+    dialog = admin_window.backup_menu.open_policy()
+    dialog.folder.setText("E:\\scfn-backups")
+    dialog.enabled.setChecked(True)
+    QApplication.processEvents()
+    assert clipped_buttons(dialog) == []
+    save(dialog, "backup_settings.png", tmp_path)
+    dialog.reject()

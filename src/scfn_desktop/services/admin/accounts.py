@@ -1,15 +1,14 @@
 """Local user accounts: create, authenticate, change password, deactivate, list.
 
-Passwords and PINs are stored as salted scrypt hashes (stdlib `hashlib.scrypt`, memory-hard),
-encoded as `scrypt$n$r$p$salt$hash` so the cost can be raised later without breaking old hashes.
+Passwords and PINs are stored as salted scrypt hashes at the current OWASP cost
+(`services.admin.passwords`). A login checks the station's and the account's failed-login
+delays first (`services.admin.login_throttle`), does the same scrypt work whether or not the
+name belongs to an account, and answers every failure with the same message, so neither the
+message nor the time taken tells whether a name exists.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -19,33 +18,14 @@ from sqlalchemy.orm import Session
 from scfn_desktop.db import Database
 from scfn_desktop.db.models.accounts import ROLES, User
 from scfn_desktop.services import audit
+from scfn_desktop.services.admin import login_throttle, passwords
+from scfn_desktop.services.admin.passwords import check_secret, hash_secret, secret_digest
 from scfn_desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
 from scfn_desktop.services.permissions import ROLE_LABELS, SYSTEM, Actor, Permission, require
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+__all__ = ["check_secret", "hash_secret"]  # re-exported: callers hash through this module
+
 MIN_SECRET_LENGTH = 4
-
-
-def hash_secret(secret: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(secret.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
-                            dklen=32)
-    b64 = base64.b64encode
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def check_secret(secret: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        salt = base64.b64decode(salt_b64)
-        expected = base64.b64decode(digest_b64)
-        digest = hashlib.scrypt(secret.encode(), salt=salt, n=int(n), r=int(r), p=int(p),
-                                dklen=len(expected))
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(digest, expected)
 
 
 def _validate(username: str, role: str, secret: str) -> None:
@@ -100,21 +80,44 @@ def add_user(db: Database, actor: Actor, username: str, role: str, secret: str,
         s.add(user)
         s.flush()
         audit.record(s, actor, "user.add", "user", user.id, None,
-                     {"username": user.username, "role": role, "display_name": user.display_name})
+                     {"username": user.username, "role": role, "display_name": user.display_name,
+                      "secret": secret_digest(user.password_hash)})
         return user
 
 
 def authenticate(db: Database, username: str, secret: str) -> Actor:
-    """Return the actor for a correct login; the same message for any failure (no user probing)."""
+    """Return the actor for a correct login; the same message for any failure (no user probing).
+
+    A hash made at an older cost is replaced by one at today's cost while the password is at
+    hand (the login is the only moment it is).
+    """
+    here = login_throttle.station()
+    now = login_throttle.now()
+    name = username.strip()
     with db.transaction() as s:
-        user = s.scalar(select(User).where(User.username == username.strip()))
-        ok = user is not None and user.active and check_secret(secret, user.password_hash)
-        if not ok:
-            audit.record(s, Actor(username=username.strip() or "?", role=""), "login.failed",
-                         "user", user.id if user else "")
+        user = s.scalar(select(User).where(User.username == name)) if name else None
+        login_throttle.check_allowed(s, here, user, now)
+        if user is None:
+            passwords.burn_equal_time(secret)
+            ok = False
         else:
+            ok = check_secret(secret, user.password_hash) and bool(user.active)
+        if not ok:
+            login_throttle.record_failure(s, here, user, now)
+        else:
+            assert user is not None
+            failed_before = login_throttle.record_success(s, here, user)
+            rehashed = passwords.needs_rehash(user.password_hash)
+            if rehashed:
+                user.password_hash = hash_secret(secret)
+            details: dict[str, object] = {"station": here.name}
+            if failed_before:
+                details["failed_before"] = failed_before
+            if rehashed:
+                details["password_rehashed"] = True
+                details["secret"] = secret_digest(user.password_hash)
             audit.record(s, Actor(username=user.username, role=user.role, user_id=user.id),
-                         "login", "user", user.id)
+                         "login", "user", user.id, None, details)
     if not ok or user is None:
         raise PermissionDenied(
             "ユーザー名またはパスワードが正しくありません。",
@@ -144,7 +147,7 @@ def change_secret(db: Database, actor: Actor, username: str, new_secret: str) ->
                                    f"No user '{username}'.")
         user.password_hash = hash_secret(new_secret)
         audit.record(s, actor, "user.password", "user", user.id, None,
-                     {"username": user.username})
+                     {"username": user.username, "secret": secret_digest(user.password_hash)})
 
 
 def list_users(db: Database) -> list[dict[str, object]]:

@@ -11,10 +11,8 @@ pick dates on their own clock.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -24,10 +22,9 @@ from sqlalchemy import Select, func, select
 
 from scfn_desktop.db import Database
 from scfn_desktop.db.models.audit import AuditEntry
-from scfn_desktop.services import audit
+from scfn_desktop.services import audit, exports
 from scfn_desktop.services.admin.audit_labels import action_label, entity_label
 from scfn_desktop.services.audit import ChainReport
-from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, run_to_end
 
@@ -161,7 +158,8 @@ def list_actions(db: Database, actor: Actor) -> list[str]:
 
 
 def list_actor_names(db: Database, actor: Actor) -> list[str]:
-    """The user names present in the log, including failed-login attempts' typed names."""
+    """The user names present in the log (failed logins appear as `station:<name>`: the name
+    typed at a failed login is never stored)."""
     require(actor, Permission.VERIFY_AUDIT)
     with db.session() as s:
         return list(s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
@@ -222,13 +220,6 @@ def verify(db: Database, actor: Actor) -> ChainReport:
 
 CSV_HEADER = ("連番", "日時", "操作者", "操作", "操作コード", "対象", "対象ID", "変更前", "変更後",
               "直前のハッシュ", "ハッシュ")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    """Neutralise text Excel would run as a formula: log entries hold typed input (a failed
-    login stores whatever was typed as the user name)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _json_text(value: dict[str, Any] | None) -> str:
@@ -254,27 +245,23 @@ def export_csv(db: Database, actor: Actor, path: str | Path, action: str | None 
     path = Path(path)
     stmt = _filtered(select(AuditEntry), action, actor_name, since, until).order_by(
         AuditEntry.seq)
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    count = 0
-    with db.session() as s:
-        for e in s.scalars(stmt.execution_options(yield_per=VERIFY_BATCH)):
-            r = _row(e)
-            writer.writerow([r.seq, r.at.astimezone(local_tz).isoformat(" ", "seconds"),
-                             _cell(r.actor), r.action_label("ja"), r.action,
-                             r.entity_label("ja"), _cell(r.entity_id),
-                             _cell(_json_text(r.before)), _cell(_json_text(r.after)),
-                             r.prev_hash, r.entry_hash])
-            count += 1
+
+    def rows() -> Iterator[list[object]]:
+        # Log entries hold typed input (a trainee's name, a file name), so every cell goes
+        # through the shared writer, which neutralises formula-like text.
+        with db.session() as s:
+            for e in s.scalars(stmt.execution_options(yield_per=VERIFY_BATCH)):
+                r = _row(e)
+                yield [r.seq, r.at.astimezone(local_tz).isoformat(" ", "seconds"), r.actor,
+                       r.action_label("ja"), r.action, r.entity_label("ja"), r.entity_id,
+                       _json_text(r.before), _json_text(r.after), r.prev_hash, r.entry_hash]
+
+    written = exports.csv_bytes(exports.Table("操作記録", CSV_HEADER, rows()))
+    count = written.rows
     filters = {k: v for k, v in (("action", action), ("actor", actor_name),
                                  ("since", since), ("until", until)) if v is not None}
     with db.transaction() as s:
         audit.record(s, actor, "audit.export", "audit_log", "", None,
                      {"file": path.name, "count": count, "filters": filters})
-        try:
-            path.write_bytes(buf.getvalue().encode("utf-8-sig"))
-        except OSError as exc:
-            raise ServiceError(f"ファイル「{path}」に書き込めません（{exc.strerror}）。",
-                               f"Cannot write the file '{path}' ({exc.strerror}).") from exc
+        exports.write_file(path, written.data)
     return AuditExport(path, count)

@@ -19,17 +19,20 @@ idempotent, and returns a line for the summary (or None).
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from scfn_desktop.db import Database
 from scfn_desktop.db.models.accounts import User
 from scfn_desktop.db.models.roster import StageRecord, Trainee, TrainingRun
 from scfn_desktop.rules.fiscal import run_label
 from scfn_desktop.services import audit
-from scfn_desktop.services.admin.accounts import hash_secret
+from scfn_desktop.services.admin.passwords import hash_secret, secret_digest
+from scfn_desktop.services.demo.attendance import add_demo_attendance
 from scfn_desktop.services.demo.exam import add_demo_exam
 from scfn_desktop.services.demo.names import (
     FAMILY_NAMES,
@@ -57,7 +60,7 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = tuple(
 
 
 # Each capability's demo data, in order, after the roster (see the module docstring).
-DEMO_STEPS: list[DemoStep] = [add_demo_exam]
+DEMO_STEPS: list[DemoStep] = [add_demo_exam, add_demo_attendance]
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class DemoTrainee:
     stage: dict[str, date]
 
 
-def _stage_dates(rng: random.Random) -> dict[str, date]:
+def stage_dates(rng: random.Random) -> dict[str, date]:
     """養成課程① from mid-May, 実践 reports late August and October, as the 2025 programme."""
     a = date(2025, 5, 19) + timedelta(days=rng.randint(0, 14))
     bc = a + timedelta(days=rng.randint(7, 18))
@@ -108,7 +111,7 @@ def demo_trainees() -> list[DemoTrainee]:
             number=f"{FISCAL_YEAR % 100:02d}{TERM}{n:03d}",
             family=family, given=given, organisation=rng.randrange(len(ORGANISATIONS)),
             qualification=qualification, consent=rng.random() < 0.4,
-            stage=_stage_dates(rng),
+            stage=stage_dates(rng),
         ))
     return out
 
@@ -116,6 +119,34 @@ def demo_trainees() -> list[DemoTrainee]:
 def _email(t: DemoTrainee) -> str:
     given = t.given[2].lower().replace(" ", "")
     return f"{given}.{t.family[2].lower()}@{ORGANISATIONS[t.organisation][2]}.example.jp"
+
+
+def create_trainees(s: Session, actor: Actor, run: TrainingRun,
+                    people: Iterable[DemoTrainee]) -> tuple[int, int]:
+    """Add the demo trainees not yet present (each audited as the roster does); returns how
+    many trainees and organisations were created."""
+    trainees = organisations = 0
+    for dt in people:
+        if s.scalar(select(Trainee.id).where(Trainee.trainee_number == dt.number)):
+            continue
+        name, pref, _ = ORGANISATIONS[dt.organisation]
+        org, created = find_or_create_organisation(s, actor, name, pref)
+        organisations += created
+        t = Trainee(
+            trainee_number=dt.number, run_id=run.id, organisation=org,
+            family_name=dt.family[0], given_name=dt.given[0],
+            family_kana=dt.family[1], given_kana=dt.given[1],
+            romaji=f"{dt.family[2].upper()} {dt.given[2]}", email=_email(dt),
+            basis="qualification" if dt.qualification else "experience",
+            qualification=dt.qualification, consent_publish_name=dt.consent,
+            stage_record=StageRecord(**dt.stage),
+        )
+        s.add(t)
+        s.flush()
+        audit.record(s, actor, "trainee.create", "trainee", t.id, None,
+                     {**trainee_values(t), "stage": dt.stage})
+        trainees += 1
+    return trainees, organisations
 
 
 def load_demo(db: Database, actor: Actor = SYSTEM) -> DemoSummary:
@@ -130,33 +161,17 @@ def load_demo(db: Database, actor: Actor = SYSTEM) -> DemoSummary:
                 s.add(user)
                 s.flush()
                 audit.record(s, actor, "user.add", "user", user.id, None,
-                             {"username": username, "role": username, "display_name": display})
+                             {"username": username, "role": username, "display_name": display,
+                              "secret": secret_digest(user.password_hash)})
                 summary.users_created.append(username)
         run = s.scalar(select(TrainingRun).where(TrainingRun.fiscal_year == FISCAL_YEAR,
                                                  TrainingRun.term == TERM))
         if run is None:
             run = insert_run(s, actor, FISCAL_YEAR, TERM, VENUE, VENUE_DAYS)
         summary.run_id, summary.run_label = run.id, run_label(FISCAL_YEAR, TERM)
-        for dt in demo_trainees():
-            if s.scalar(select(Trainee.id).where(Trainee.trainee_number == dt.number)):
-                continue
-            name, pref, _ = ORGANISATIONS[dt.organisation]
-            org, created = find_or_create_organisation(s, actor, name, pref)
-            summary.organisations_created += created
-            t = Trainee(
-                trainee_number=dt.number, run_id=run.id, organisation=org,
-                family_name=dt.family[0], given_name=dt.given[0],
-                family_kana=dt.family[1], given_kana=dt.given[1],
-                romaji=f"{dt.family[2].upper()} {dt.given[2]}", email=_email(dt),
-                basis="qualification" if dt.qualification else "experience",
-                qualification=dt.qualification, consent_publish_name=dt.consent,
-                stage_record=StageRecord(**dt.stage),
-            )
-            s.add(t)
-            s.flush()
-            audit.record(s, actor, "trainee.create", "trainee", t.id, None,
-                         {**trainee_values(t), "stage": dt.stage})
-            summary.trainees_created += 1
+        created, orgs = create_trainees(s, actor, run, demo_trainees())
+        summary.trainees_created += created
+        summary.organisations_created += orgs
         summary.trainees_total = len(s.scalars(
             select(Trainee.id).where(Trainee.run_id == run.id)).all())
         if not summary.already_present:

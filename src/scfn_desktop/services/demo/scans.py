@@ -45,10 +45,8 @@ from statistics import NormalDist
 import cv2
 import numpy as np
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from scfn_desktop.db import Database
-from scfn_desktop.db.models.audit import AuditEntry
 from scfn_desktop.db.models.exams import Exam
 from scfn_desktop.db.models.roster import Trainee
 from scfn_desktop.omr import synthetic
@@ -61,6 +59,7 @@ from scfn_desktop.printing.answer_sheets import (
 )
 from scfn_desktop.services import audit
 from scfn_desktop.services.demo.loader import demo_trainees
+from scfn_desktop.services.demo.summary import demo_run_ids
 from scfn_desktop.services.errors import ServiceError, ValidationFailed
 from scfn_desktop.services.exams.scanning import SCAN_EXTENSIONS
 from scfn_desktop.services.exams.setup import ExamView, exam_layout, get_exam
@@ -112,18 +111,11 @@ class SampleScans:
         return f"scfn scan --exam {self.exam_id} " + (f'"{folder}"' if " " in folder else folder)
 
 
-def _demo_run_ids(session: Session) -> set[int]:
-    """Runs that `load_demo` created (it records `demo.load` against the run)."""
-    ids = session.scalars(select(AuditEntry.entity_id).where(
-        AuditEntry.action == "demo.load", AuditEntry.entity == "training_run"))
-    return {int(i) for i in ids if i.isdigit()}
-
-
 def demo_exam_id(db: Database) -> int | None:
     """The exam of the demo data, or None when this database has no demo: the GUI offers its
     menu item and `scfn demo --sample-scans` writes scans only for it."""
     with db.session() as s:
-        runs = _demo_run_ids(s)
+        runs = demo_run_ids(s)
         if not runs:
             return None
         return s.scalar(select(Exam.id).where(Exam.run_id.in_(runs)).order_by(Exam.id).limit(1))
@@ -134,7 +126,7 @@ def _demo_people(db: Database, exam: ExamView) -> list[SheetTrainee]:
     refuses any run `load_demo` did not create, so no real trainee ever gets a fake sheet."""
     demo_names = {t.number: t.family[0] + t.given[0] for t in demo_trainees()}
     with db.session() as s:
-        is_demo = exam.run_id in _demo_run_ids(s)
+        is_demo = exam.run_id in demo_run_ids(s)
         people = s.scalars(select(Trainee).where(Trainee.run_id == exam.run_id)
                            .order_by(Trainee.trainee_number)).all()
         chosen = [SheetTrainee(t.trainee_number, t.full_name, t.romaji) for t in people
@@ -156,7 +148,7 @@ def _abilities(n: int, pass_fraction: float, rng: random.Random) -> list[float]:
     return out
 
 
-def _plan_answers(exam: ExamView, rng: random.Random, ability: float, ambiguous: int | None,
+def plan_answers(exam: ExamView, rng: random.Random, ability: float, ambiguous: int | None,
                   ) -> tuple[list[synthetic.Mark], dict[int, tuple[str, ...]], tuple[int, ...]]:
     """Pencil marks of one sitter, what they meant, and the question a reader should flag."""
     labels = exam.choice_labels
@@ -196,16 +188,23 @@ def _scan(exam: ExamView, layout: Layout, person: SheetTrainee, spare: bool,
     page = rasterize_pdf(pdf, dpi=PRINT_DPI)[0]
     if spare:
         marks = [*synthetic.number_marks(layout, person.number), *marks]
+    return fill_and_scan(page, layout, marks, seed, upside_down)
+
+
+def fill_and_scan(page: np.ndarray, layout: Layout, marks: list[synthetic.Mark], seed: int,
+                  upside_down: bool = False, print_dpi: float = PRINT_DPI,
+                  feeder: synthetic.Condition = FEEDER) -> np.ndarray:
+    """Fill a printed form (rasterised at ``print_dpi``) and feed it through the scanner."""
     gen = np.random.default_rng(seed)
-    filled = synthetic.draw_marks(page, layout, marks, PRINT_DPI, gen)
-    scanned = synthetic.degrade(filled, PRINT_DPI, replace(FEEDER, upside_down=upside_down), gen)
+    filled = synthetic.draw_marks(page, layout, marks, print_dpi, gen)
+    scanned = synthetic.degrade(filled, print_dpi, replace(feeder, upside_down=upside_down), gen)
     # A scanner's background suppression turns near-white paper white: real scans compress to
     # a few hundred kB, where the noise on white paper would make each PNG 2 MB.
     scanned[scanned >= WHITE_POINT] = 255
     return scanned
 
 
-def _encode(image: np.ndarray, fmt: str) -> bytes:
+def encode_image(image: np.ndarray, fmt: str) -> bytes:
     ext, params = (".jpg", [cv2.IMWRITE_JPEG_QUALITY, 88]) if fmt != "png" else (".png", [])
     ok, buf = cv2.imencode(ext, image, params)
     if not ok:
@@ -293,14 +292,14 @@ def write_sample_scans(db: Database, actor: Actor, exam_id: int, folder: str | P
     try:
         for i, person in enumerate(sitting):
             doubt = rng.randint(1, exam.num_questions) if i in with_doubt else None
-            marks, answers, ambiguous = _plan_answers(exam, rng, abilities[i], doubt)
+            marks, answers, ambiguous = plan_answers(exam, rng, abilities[i], doubt)
             image = _scan(exam, layout, person, i == spare_at, marks, rng.getrandbits(32),
                           i == upside_at)
             name = PDF_NAME if fmt == "pdf" else f"demo_scan_{i + 1:03d}.{fmt}"
             if fmt == "pdf":
-                pdf_pages.append(_encode(image, "jpg"))
+                pdf_pages.append(encode_image(image, "jpg"))
             else:
-                _write(folder / name, _encode(image, fmt), written)
+                _write(folder / name, encode_image(image, fmt), written)
             sheets.append(SampleSheet(name, len(pdf_pages) if fmt == "pdf" else 1,
                                       person.number, i == spare_at, i == upside_at, answers,
                                       ambiguous))

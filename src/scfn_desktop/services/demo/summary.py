@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from scfn_desktop.db import Database
+from scfn_desktop.db.models.audit import AuditEntry
 from scfn_desktop.services.permissions import Actor
 
 
@@ -26,3 +30,10 @@ class DemoSummary:
 
 # A step returns its summary line in Japanese and English (the CLI follows --lang), or None.
 DemoStep = Callable[[Database, Actor, DemoSummary], "tuple[str, str] | None"]
+
+
+def demo_run_ids(session: Session) -> set[int]:
+    """Runs that `load_demo` created (it records `demo.load` against the run)."""
+    ids = session.scalars(select(AuditEntry.entity_id).where(
+        AuditEntry.action == "demo.load", AuditEntry.entity == "training_run"))
+    return {int(i) for i in ids if i.isdigit()}

@@ -10,7 +10,6 @@ the forms are written one page at a time on the worker, with progress and cancel
 
 from __future__ import annotations
 
-import csv
 import os
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import cv2
 
 from scfn_desktop.db import Database
 from scfn_desktop.printing.image_pages import ImagePdf
-from scfn_desktop.services import audit
+from scfn_desktop.services import audit, audit_checkpoint, exports
 from scfn_desktop.services.errors import ServiceError, ValidationFailed
 from scfn_desktop.services.exams.item_analysis import TestStats, item_analysis
 from scfn_desktop.services.exams.results import exam_results, overlay_image, sheet_states
@@ -53,56 +52,48 @@ def _replace(part: Path, path: Path) -> None:
 
 def export_results(db: Database, actor: Actor, exam_id: int, path: str | Path) -> Path:
     """Results per trainee as .xlsx (with the sheet 設問分析: the item analysis) or .csv
-    (UTF-8 with BOM for Excel; the results only). Any other extension is refused."""
+    (UTF-8 with BOM for Excel; the results only), through the shared export writer (formula
+    cells neutralised), with the audit log's signed checkpoint: its own sheet, or rows after a
+    blank one in CSV. Any other extension is refused."""
     require(actor, Permission.VIEW_RESULTS)
     path = Path(path)
     _refuse_suffix(path, RESULT_FORMATS)
     results = exam_results(db, exam_id)
     rows = [(r.trainee_number, r.name, r.score, r.max_points, r.status_ja, r.reason_ja,
              r.status, r.reason_en) for r in results.trainees]
-    part = path.with_name(path.name + ".part")
-    try:
-        if path.suffix.lower() == ".xlsx":
-            _write_xlsx(part, rows, item_analysis(db, exam_id), get_exam(db, exam_id)
-                        .choice_labels)
-        else:
-            with part.open("w", newline="", encoding="utf-8-sig") as f:
-                w = csv.writer(f)
-                w.writerow(RESULT_HEADERS)
-                w.writerows(rows)
-        _replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
+    # The signed head of the audit log goes onto the paper the committee keeps: a later
+    # rewrite of the log cannot match it (services.audit_checkpoint).
+    checkpoint = [list(line) for line in audit_checkpoint.current(db).paper_lines()]
+    if path.suffix.lower() == ".xlsx":
+        stats = item_analysis(db, exam_id)
+        data = exports.xlsx_bytes([
+            exports.Table("結果", RESULT_HEADERS, rows, text_columns=frozenset({0})),
+            _item_sheet(stats, get_exam(db, exam_id).choice_labels),
+            exports.Table("監査チェックポイント", ("項目", "値"), checkpoint[1:], widths=(34, 90))])
+    else:
+        data = exports.csv_bytes(exports.Table(
+            "結果", RESULT_HEADERS, [*rows, [], *checkpoint])).data
+    exports.write_file(path, data)
     with db.transaction() as s:
         audit.record(s, actor, "exam.export_results", "exam", exam_id,
                      after={"file": str(path), "rows": len(rows)})
     return path
 
 
-def _write_xlsx(part: Path, rows: list[tuple], stats: TestStats, labels: str) -> None:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "結果"
-    ws.append(RESULT_HEADERS)
-    for row in rows:
-        ws.append(row)
-    items = wb.create_sheet("設問分析")
-    items.append(("KR-20（信頼性係数）", _round(stats.kr20), "受験者数", stats.examinees,
-                  "平均点（没問を除く）", _round(stats.mean), "標準偏差", _round(stats.sd),
-                  "集計から除いた用紙（要確認・重複）", stats.pending))
-    items.append(())
-    items.append(("問", "正答", "没問", "正答率 p", "識別力 r（修正点双列相関）",
-                  "上位-下位指数 D", *(f"選択肢 {label}" for label in labels), "無答",
-                  "複数マーク", "注意", "note"))
-    for it in stats.items:
-        items.append((it.question, "/".join(it.key), "没問" if it.voided else "",
-                      _round(it.p), _round(it.point_biserial), _round(it.upper_lower),
-                      *(c.count for c in it.choices), it.blank, it.multiple,
-                      " ".join(f.reason_ja for f in it.flags),
-                      " ".join(f.reason_en for f in it.flags)))
-    wb.save(part)
+def _item_sheet(stats: TestStats, labels: str) -> exports.Table:
+    """The 設問分析 sheet: the test's figures on the first row, then a row per question."""
+    summary = ("KR-20（信頼性係数）", _round(stats.kr20), "受験者数", stats.examinees,
+               "平均点（没問を除く）", _round(stats.mean), "標準偏差", _round(stats.sd),
+               "集計から除いた用紙（要確認・重複）", stats.pending)
+    header = ("問", "正答", "没問", "正答率 p", "識別力 r（修正点双列相関）",
+              "上位-下位指数 D", *(f"選択肢 {label}" for label in labels), "無答",
+              "複数マーク", "注意", "note")
+    items = [(it.question, "/".join(it.key), "没問" if it.voided else "",
+              _round(it.p), _round(it.point_biserial), _round(it.upper_lower),
+              *(c.count for c in it.choices), it.blank, it.multiple,
+              " ".join(f.reason_ja for f in it.flags),
+              " ".join(f.reason_en for f in it.flags)) for it in stats.items]
+    return exports.Table("設問分析", summary, [(), header, *items])
 
 
 def _round(value: float | None) -> float | None:

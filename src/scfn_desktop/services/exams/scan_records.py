@@ -11,6 +11,7 @@ objects: the unit of work cost ~15 ms per sheet for rows nothing in the import r
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -82,10 +83,17 @@ def trainee_ids(db: Database, exam: ExamView) -> dict[str, int]:
 
 def record_file(db: Database, actor: Actor, exam: ExamView, path: Path, sha: str,
                 stored: str, results: Sequence[PageResult], error: FileError | None = None,
-                trainees: dict[str, int] | None = None) -> FileOutcome:
-    """The file and every page read from it, with its audit entry, in one transaction."""
+                trainees: dict[str, int] | None = None) -> FileOutcome | None:
+    """The file and every page read from it, with its audit entry, in one transaction.
+
+    None when this exam already has the file: another station recorded it while it was being
+    read (checked again under the write lock; the caller reports it as already imported)."""
     outcomes: list[SheetOutcome] = []
+    digests: dict[str, str] = {}
     with db.transaction() as s:
+        if s.scalar(select(ScanFile.id).where(ScanFile.exam_id == exam.id,
+                                              ScanFile.sha256 == sha)) is not None:
+            return None
         # The end of a very deep path (it holds the file name) fits the column: PostgreSQL
         # refuses over-long text where SQLite stores it.
         name = str(path)[-ScanFile.original_name.type.length:]
@@ -100,15 +108,17 @@ def record_file(db: Database, actor: Actor, exam: ExamView, path: Path, sha: str
             if r.failure == "file":
                 error = error or FileError(r.error_code, r.error_ja, r.error_en)
                 continue
-            sheet, doubtful = _record_page(s, exam, scan, r, trainees)
+            sheet, doubtful, marks = _record_page(s, exam, scan, r, trainees)
             outcomes.append(sheet_outcome(sheet, str(path), doubtful))
+            digests[str(sheet.id)] = sheet_digest(sheet, marks)
             scan.pages = max(scan.pages, r.page)
         if error is not None:
             scan.error_code, scan.error_ja, scan.error_en = error.code, error.ja, error.en
         audit.record(s, actor, "scan.import", "scan_file", scan.id, after={
             "exam_id": exam.id, "file": str(path), "sha256": sha, "pages": scan.pages,
             "error": scan.error_code, "sheets": [[o.page, o.status, o.trainee_number]
-                                                 for o in outcomes]})
+                                                 for o in outcomes],
+            "sheet_digests": digests})
     if error is not None:
         return FileOutcome(str(path), sha, "error", error.code, error.ja, error.en,
                            tuple(outcomes))
@@ -127,8 +137,23 @@ def sheet_outcome(sheet: ExamSheet, file: str, doubtful: tuple[int, ...] | None 
                         sheet.error_ja, sheet.error_en, doubtful)
 
 
+def sheet_digest(sheet: ExamSheet, marks: list[list] | None = None) -> str:
+    """A short digest of what the reader stored for a sheet (whose it is, its status and every
+    machine-read mark), recorded in the audit entry so that reconciliation notices a sheet or
+    a mark edited in the database directly (services.admin.reconcile). ``marks`` are
+    ``[question, machine_status, labels]`` when the sheet's marks were bulk-inserted (not
+    loaded on the object); otherwise they are read from ``sheet.marks``."""
+    if marks is None:
+        marks = [[m.question, m.machine_status, json.loads(m.machine_labels_json or "[]")]
+                 for m in sheet.marks]
+    value = {"status": sheet.status, "trainee_id": sheet.trainee_id, "error": sheet.error_code,
+             "qr": sheet.qr_number, "grid": sheet.grid_number, "marks": sorted(marks)}
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _record_page(s: Session, exam: ExamView, scan: ScanFile, result: PageResult,
-                 trainees: dict[str, int]) -> tuple[ExamSheet, tuple[int, ...]]:
+                 trainees: dict[str, int]) -> tuple[ExamSheet, tuple[int, ...], list[list]]:
     # scan_file_id only: assigning the relationship would load scan.sheets (a query per page)
     sheet = ExamSheet(exam_id=exam.id, scan_file_id=scan.id, page=result.page, status="error")
     s.add(sheet)
@@ -138,14 +163,14 @@ def _record_page(s: Session, exam: ExamView, scan: ScanFile, result: PageResult,
         ja, en = MESSAGES["blank_page"] if result.blank else (result.error_ja, result.error_en)
         _set_error(sheet, code, ja, en)
         s.flush()
-        return sheet, ()
+        return sheet, (), []
     _fill_from_reading(sheet, reading)
     errors = [i for i in reading.issues if i.severity == ERROR]
     foreign = next((i for i in errors if i.code in FOREIGN_CODES), None)
     if foreign is not None:
         _set_error(sheet, foreign.code, foreign.message_ja, foreign.message_en)
         s.flush()
-        return sheet, ()
+        return sheet, (), []
     _identify(s, exam, sheet, reading, errors, trainees)
     s.execute(insert(ExamMark), [
         {"sheet_id": sheet.id, "question": q.number, "machine_status": q.status,
@@ -153,7 +178,8 @@ def _record_page(s: Session, exam: ExamView, scan: ScanFile, result: PageResult,
          "fills_json": json.dumps({"raw": list(q.fills), "adjusted": list(q.adjusted),
                                    "reason": q.reason})}
         for q in reading.questions])
-    return sheet, tuple(reading.doubtful_questions)
+    marks = [[q.number, q.status, list(q.answer)] for q in reading.questions]
+    return sheet, tuple(reading.doubtful_questions), marks
 
 
 def _fill_from_reading(sheet: ExamSheet, r: SheetReading) -> None:

@@ -20,7 +20,8 @@ Why it is shaped like this:
 
 from __future__ import annotations
 
-import hashlib
+import os
+import secrets
 import shutil
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -44,6 +45,7 @@ from scfn_desktop.services.exams.scan_records import (
     FileOutcome,
     SheetOutcome,
     record_file,
+    sheet_digest,
     sheet_outcome,
     trainee_ids,
 )
@@ -52,7 +54,7 @@ from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, ProgressGen
 
 __all__ = ["FOREIGN_CODES", "MESSAGES", "BatchResult", "FileOutcome", "ScanImporter",
-           "SheetOutcome", "expand_paths", "import_scans", "page_image_path", "sha256_of",
+           "SheetOutcome", "expand_paths", "sheet_digest", "import_scans", "page_image_path", "sha256_of",
            "stored_path"]
 
 SCAN_EXTENSIONS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pdf"}
@@ -107,11 +109,7 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return config.sha256_file(path)
 
 
 def stored_path(sha: str, suffix: str) -> Path:
@@ -122,6 +120,13 @@ def stored_path(sha: str, suffix: str) -> Path:
 def _page_image(stored: Path, page: int, suffix: str = ".jpg") -> Path:
     base = config.data_dir() / stored
     return base.with_name(f"{base.stem}-p{page}{suffix}")
+
+
+def _lost(plan: _Plan) -> FileOutcome:
+    """Seen under the write lock yet gone a moment later (deleted by hand): say so."""
+    return FileOutcome(str(plan.path), plan.sha, "error", "file_unreadable",
+                       f"別の端末が記録したファイルが見つかりません: {plan.path}",
+                       f"recorded by another station, then not found: {plan.path}")
 
 
 def page_image_path(sheet: ExamSheet) -> Path:
@@ -214,7 +219,7 @@ class ScanImporter:
                 for page in range(1, plan.pages + 1):
                     assert plan.stored is not None
                     yield PageJob(str(config.data_dir() / plan.stored), page,
-                                  str(_page_image(plan.stored, page)), plan)
+                                  str(_page_image(plan.stored, page)), plan, str(plan.path))
 
         def finish(plan: _Plan) -> Progress:
             nonlocal done
@@ -255,13 +260,15 @@ class ScanImporter:
         self._planned.add(sha)
         rel = stored_path(sha, path.suffix)
         target = config.data_dir() / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        config.private_folder(target.parent)
         if not target.exists():
-            tmp = target.with_suffix(target.suffix + ".part")
+            # A name of its own: two imports of the same file at once must not share one.
+            tmp = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
             shutil.copyfile(path, tmp)
+            config.make_private(tmp)  # scans hold names and answers: owner-only
             tmp.replace(target)
         try:
-            pages = page_count(target)
+            pages = page_count(target, label=str(path))
         except ScanError as err:
             return _Plan(path, sha, rel, error=FileError(err.error_code, err.message_ja,
                                                          err.message_en))
@@ -285,10 +292,12 @@ class ScanImporter:
         unique hash refuses the second), this file is 'already imported' like any re-import."""
         assert plan.stored is not None
         try:
-            return record_file(self.db, self.actor, self.exam, plan.path, plan.sha,
-                               plan.stored.as_posix(), plan.results, plan.error, self._trainees)
+            recorded = record_file(self.db, self.actor, self.exam, plan.path, plan.sha,
+                                   plan.stored.as_posix(), plan.results, plan.error,
+                                   self._trainees)
         except IntegrityError:
             already = self._already(plan.path, plan.sha)
             if already is None:
                 raise
             return already
+        return recorded or self._already(plan.path, plan.sha) or _lost(plan)

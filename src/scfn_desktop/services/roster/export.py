@@ -1,29 +1,28 @@
 """Exporting the roster to .xlsx, .csv or .json with the importer's own columns.
 
-CSV is UTF-8 with a BOM by default because Excel on Japanese Windows reads BOM-less UTF-8 as
-Shift_JIS and shows mojibake; `encoding="cp932"` is there for older office systems (characters
-CP932 cannot hold are replaced by 〓 (geta), the customary placeholder, and counted in a warning
-rather than failing). Exports hold personal data, so each one is an audit entry.
+CSV and xlsx go through the shared writer (`services.exports`): UTF-8 with a BOM by default or
+CP932 for older office systems, and every text cell that a spreadsheet would run as a formula
+neutralised (a name such as `=1+1`), in a way the importer undoes, so export-then-import is an
+identity. Exports hold personal data, so each one is an audit entry.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from scfn_desktop.db import Database
-from scfn_desktop.services import audit
-from scfn_desktop.services.errors import ServiceError, ValidationFailed
+from scfn_desktop.services import audit, exports
+from scfn_desktop.services.errors import ValidationFailed
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.roster.fields import COLUMNS
 from scfn_desktop.services.roster.trainees import TraineeRow, list_trainees
 
 FORMATS = ("csv", "xlsx", "json")
-ENCODINGS = ("utf-8-sig", "cp932")
+ENCODINGS = exports.ENCODINGS
+WIDTHS = (10, 10, 10, 12, 12, 20, 40, 10, 30, 24, 14)
 
 
 @dataclass(frozen=True)
@@ -39,48 +38,10 @@ def _cells(r: TraineeRow) -> list[object]:
     return [values[k] for k, _, _ in COLUMNS]
 
 
-def _csv(rows: list[TraineeRow], encoding: str) -> tuple[bytes, int]:
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([ja for _, ja, _ in COLUMNS])
-    writer.writerows(_cells(r) for r in rows)
-    text = buf.getvalue()
-    if encoding == "utf-8-sig":
-        return text.encode("utf-8-sig"), 0
-    chars = [ch if _cp932_ok(ch) else "〓" for ch in text]
-    replaced = sum(1 for a, b in zip(text, chars, strict=True) if a != b)
-    return "".join(chars).encode("cp932"), replaced
-
-
-def _cp932_ok(ch: str) -> bool:
-    try:
-        ch.encode("cp932")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _xlsx(rows: list[TraineeRow]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "受講生名簿"
-    ws.append([ja for _, ja, _ in COLUMNS])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for r in rows:
-        ws.append(_cells(r))
-    for row in ws.iter_rows(min_row=2, max_col=1):
-        row[0].number_format = "@"  # 受講番号 as text: Excel would drop leading zeros
-    ws.freeze_panes = "A2"
-    for col, width in zip("ABCDEFGHIJK", (10, 10, 10, 12, 12, 20, 40, 10, 30, 24, 14),
-                          strict=True):
-        ws.column_dimensions[col].width = width
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+def _table(rows: list[TraineeRow]) -> exports.Table:
+    # 受講番号 as text: Excel would drop leading zeros.
+    return exports.Table("受講生名簿", [ja for _, ja, _ in COLUMNS], [_cells(r) for r in rows],
+                         text_columns=frozenset({0}), widths=WIDTHS)
 
 
 def _json(rows: list[TraineeRow]) -> bytes:
@@ -106,9 +67,10 @@ def export_roster(db: Database, actor: Actor, fmt: str, run_id: int | None = Non
     rows = list_trainees(db, run_id=run_id)
     replaced = 0
     if fmt == "csv":
-        data, replaced = _csv(rows, encoding)
+        written = exports.csv_bytes(_table(rows), encoding)
+        data, replaced = written.data, written.replaced_characters
     elif fmt == "xlsx":
-        data = _xlsx(rows)
+        data = exports.xlsx_bytes([_table(rows)])
     else:
         data = _json(rows)
     with db.transaction() as s:
@@ -124,9 +86,5 @@ def export_roster_to(db: Database, actor: Actor, path: str | Path, fmt: str | No
     path = Path(path)
     fmt = fmt or path.suffix.lower().lstrip(".")
     result = export_roster(db, actor, fmt, run_id, encoding)
-    try:
-        path.write_bytes(result.data)
-    except OSError as exc:
-        raise ServiceError(f"ファイル「{path}」に書き込めません（{exc.strerror}）。",
-                           f"Cannot write '{path}' ({exc.strerror}).") from exc
+    exports.write_file(path, result.data)
     return result

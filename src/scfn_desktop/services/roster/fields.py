@@ -18,6 +18,11 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from scfn_desktop.rules.names import (
+    REPLACEMENT_CHARACTER,
+    describe_character,
+    unstorable_character,
+)
 from scfn_desktop.services.roster.prefectures import normalise_prefecture
 
 # The national qualifications that replace the experience requirement (domain: who may apply).
@@ -72,9 +77,7 @@ class Problem:
     message_en: str
 
 
-def _is_compat_ideograph(ch: str) -> bool:
-    cp = ord(ch)
-    return 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F
+_COMPAT_IDEOGRAPH = re.compile("([\uF900-\uFAFF\U0002F800-\U0002FA1F])")
 
 
 def normalise_text(value: object) -> str:
@@ -83,9 +86,10 @@ def normalise_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value)
-    text = "".join(ch if _is_compat_ideograph(ch) else unicodedata.normalize("NFKC", ch)
-                   for ch in text)
+    # Runs between variant kanji are normalised whole, so half-width ﾀﾞ composes to ダ.
+    parts = _COMPAT_IDEOGRAPH.split(str(value))
+    text = "".join(part if i % 2 else unicodedata.normalize("NFKC", part)
+                   for i, part in enumerate(parts))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -190,6 +194,17 @@ def clean_record(raw: Mapping[str, object], required: bool = True
         if key not in FIELD_KEYS:
             continue
         text = normalise_text(value)
+        bad_char = unstorable_character(text)
+        if bad_char is not None:
+            ja, en = LABELS[key]
+            code = describe_character(bad_char)
+            if bad_char == REPLACEMENT_CHARACTER:
+                bad(key, f"{ja}に文字化け（{code}）が含まれています。元のファイルの文字コードを確認してください。",
+                    f"{en} contains garbled text ({code}); check the original file's encoding.")
+            else:
+                bad(key, f"{ja}に使えない文字（{code}）が含まれています。",
+                    f"{en} contains a character that cannot be stored ({code}).")
+            text = text.encode("utf-8", "replace").decode("utf-8")
         if key == "trainee_number":
             if text and not _TRAINEE_NUMBER.match(text):
                 bad(key, f"受講番号「{text}」は1〜8桁の数字ではありません。",

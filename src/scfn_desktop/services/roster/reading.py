@@ -8,21 +8,20 @@ is what the person fixing the file will look for.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from scfn_desktop.services import imports
 from scfn_desktop.services.errors import NotFound, ServiceError
 from scfn_desktop.services.roster.fields import COLUMNS, LABELS, to_katakana
 
 HEADER_SEARCH_ROWS = 10
-MAX_ROWS = 20000
+MAX_ROWS = 20000  # data rows; a file with more is refused whole
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "trainee_number": ("受講番号", "受講者番号", "受講生番号", "番号", "no", "number",
@@ -91,8 +90,7 @@ class Table:
     rows: tuple[tuple[int, tuple[object, ...]], ...]
 
 
-def _err(path: Path, ja: str, en: str) -> ServiceError:
-    return ServiceError(f"ファイル「{path.name}」: {ja}", f"File '{path.name}': {en}")
+_err = imports.file_error
 
 
 def _cell(value: object) -> object:
@@ -114,54 +112,67 @@ def _is_header(cells: tuple[object, ...]) -> bool:
     return "trainee_number" in fields and len(fields - {None}) >= 3
 
 
-def _find_table(path: Path, sheet: str, encoding: str,
-                rows: list[tuple[int, tuple[object, ...]]]) -> Table | None:
-    for i, (number, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+def _table(path: Path, sheet: str, encoding: str,
+           rows: Iterator[tuple[int, tuple[object, ...]]]) -> Table | None:
+    """The header (within the first rows) and the data rows after it, or None when this sheet
+    has no recognisable header. More than `MAX_ROWS` non-empty data rows refuses the whole
+    file: cutting it would drop trainees without a word."""
+    for number, raw in rows:
+        if number > HEADER_SEARCH_ROWS:
+            return None
+        cells = tuple(_cell(c) for c in raw)
         if _is_header(cells):
             header = tuple(str(c).strip() for c in cells)
-            return Table(sheet, encoding, number, header, tuple(rows[i + 1:]))
+            return Table(sheet, encoding, number, header, _data_rows(path, rows))
     return None
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
-    """BOM -> utf-8-sig; else strict UTF-8; else CP932 (Excel's "CSV" on Japanese Windows)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    for encoding in ("utf-8", "cp932"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise _err(path, "文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）。",
-               "cannot tell the text encoding (save it as UTF-8 or Shift_JIS).")
+def _data_rows(path: Path, rows: Iterator[tuple[int, tuple[object, ...]]]
+               ) -> tuple[tuple[int, tuple[object, ...]], ...]:
+    out: list[tuple[int, tuple[object, ...]]] = []
+    data_rows = 0
+    for number, raw in rows:
+        cells = tuple(_cell(c) for c in raw)
+        if any(str(c).strip() for c in cells):
+            data_rows += 1
+            if data_rows > MAX_ROWS:
+                raise _too_many_rows(path, number)
+        out.append((number, cells))
+    return tuple(out)
+
+
+def _too_many_rows(path: Path, row: int) -> ServiceError:
+    return _err(path, f"データ行が上限の {MAX_ROWS:,} 行を超えています（行 {row} で {MAX_ROWS + 1:,} 行目）。"
+                      "何も取り込んでいません。ファイルを分けて取り込んでください。",
+                f"more than {MAX_ROWS:,} data rows (row {row} is data row {MAX_ROWS + 1:,}). "
+                "Nothing was imported; split the file and import the parts.")
 
 
 def _read_csv(path: Path, data: bytes) -> Table:
-    text, encoding = _decode(path, data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [(n, tuple(r)) for n, r in enumerate(reader, start=1) if n <= MAX_ROWS]
-    table = _find_table(path, "", encoding, rows)
+    text, encoding = imports.decode_text(path, data)
+    table = _table(path, "", encoding, imports.csv_rows(path, text))
     if table is None:
         raise _missing_header(path)
     return table
 
 
 def _read_json(path: Path, data: bytes) -> Table:
-    text, encoding = _decode(path, data)
-    try:
-        doc = json.loads(text)
-    except ValueError as exc:
-        raise _err(path, f"JSON として読めません（{exc}）。", f"not valid JSON ({exc}).") from exc
+    text, encoding = imports.decode_text(path, data)
+    doc = imports.load_json(path, data, text)
     items = doc.get("trainees") if isinstance(doc, dict) else doc
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise _err(path, "受講生の一覧（trainees）がありません。", "no list of trainees found.")
+    if len(items) > MAX_ROWS:
+        raise _too_many_rows(path, MAX_ROWS + 1)
     header: list[str] = []
     for item in items:
         header.extend(k for k in item if k not in header)
     rows = tuple((n, tuple(_cell(item.get(k)) for k in header))
                  for n, item in enumerate(items, start=1))
+    for n, cells in rows:
+        for column, cell in enumerate(cells, start=1):
+            if isinstance(cell, str) and len(cell) > imports.MAX_CELL_CHARS:
+                raise imports.cell_too_long(path, n, column, len(cell))
     if not _is_header(tuple(header)) and items:
         raise _missing_header(path)
     return Table("", encoding, 0, tuple(header), rows)
@@ -171,28 +182,35 @@ def _read_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    imports.check_xlsx_archive(path)
     try:
-        wb = load_workbook(path, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True)
     except PermissionError as exc:
-        raise _err(path, "開けません。Excel などで開いている場合は閉じてから、もう一度お試しください。",
-                   "cannot be opened; if it is open in Excel, close it and try again.") from exc
+        raise imports.locked_file(path) from exc
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise _err(path, "Excel ファイルとして読めません（壊れているか、形式が違います）。",
-                   "cannot be read as an Excel workbook (damaged or not .xlsx).") from exc
+        raise imports.unreadable_workbook(path) from exc
+    budget = imports.CellBudget(path)
     try:
+        titles = []
         for ws in wb.worksheets:
-            rows = [(n, tuple(_cell(v) for v in r))
-                    for n, r in enumerate(ws.iter_rows(values_only=True), start=1)
-                    if n <= MAX_ROWS]
-            table = _find_table(path, ws.title, "", rows)
+            titles.append(ws.title)
+            table = _table(path, ws.title, "", imports.xlsx_sheet_rows(path, ws, budget))
             if table is not None:
                 return table
-        if all(ws.max_row <= 1 and ws.max_column <= 1 and ws.cell(1, 1).value is None
-               for ws in wb.worksheets):
+        scan = imports.CellBudget(path)
+        if not any(_has_value(path, ws, scan) for ws in wb.worksheets):
             raise _err(path, "空のファイルです。", "the file is empty.")
-        raise _missing_header(path, [ws.title for ws in wb.worksheets])
+        raise _missing_header(path, titles)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        raise imports.unreadable_workbook(path) from exc
     finally:
         wb.close()
+
+
+def _has_value(path: Path, ws: object, budget: imports.CellBudget) -> bool:
+    """Whether the sheet holds any value at all (tells "empty" from "no header")."""
+    return any(v not in (None, "") for _, row in imports.xlsx_sheet_rows(path, ws, budget)
+               for v in row)
 
 
 def _missing_header(path: Path, sheets: list[str] | None = None) -> ServiceError:
@@ -214,12 +232,11 @@ def read_table(path: Path) -> Table:
         raise _err(path, "古い Excel 形式（.xls）は読めません。.xlsx か CSV で保存し直してください。",
                    "the old Excel format (.xls) is not supported; save as .xlsx or CSV.")
     try:
-        size = path.stat().st_size
         if suffix in (".xlsx", ".xlsm"):
-            if size == 0:
+            if path.stat().st_size == 0:
                 raise _err(path, "空のファイルです。", "the file is empty.")
             return _read_xlsx(path)
-        data = path.read_bytes()
+        data = imports.read_text_file(path)
     except PermissionError as exc:
         raise _err(path, "読み取れません（他のアプリで開いているか、権限がありません）。",
                    "cannot be read (open in another program, or no permission).") from exc

@@ -1,7 +1,5 @@
-"""The audit page's two display pieces: the detail pane (one entry's before/after as a list of
-fields) and the verification banner (green OK / red naming the first broken entry).
-
-Both only display what the services computed (`field_changes`, `ChainReport`).
+"""The audit page's detail pane: one entry's before/after as a list of fields. It only displays
+what the service computed (`field_changes`); the tamper check's banner is `verify_banner.py`.
 """
 
 from __future__ import annotations
@@ -10,15 +8,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -29,19 +24,10 @@ from PySide6.QtWidgets import (
 from scfn_desktop.services.admin.audit_labels import field_label
 from scfn_desktop.services.admin.audit_reading import ReadableField
 from scfn_desktop.services.admin.audit_view import AuditRow, field_changes
-from scfn_desktop.services.audit import ChainReport
 from scfn_desktop.ui.admin.audit_table import local_time
 
 Describe = Callable[[AuditRow], tuple[str, list[ReadableField]]]
 KIND_COLOURS = {"added": "#e3f4e3", "removed": "#fbe0e0", "changed": "#fff4c2"}
-BANNER_STYLES = {
-    "ok": "QFrame#verifyBanner { background: #e3f4e3; border: 2px solid #2e7d32;"
-          " border-radius: 6px; } QLabel { color: #1b5e20; }",
-    "broken": "QFrame#verifyBanner { background: #fbe0e0; border: 2px solid #c62828;"
-              " border-radius: 6px; } QLabel { color: #b71c1c; }",
-    "running": "QFrame#verifyBanner { background: #eeeeee; border: 2px solid #9e9e9e;"
-               " border-radius: 6px; } QLabel { color: #333333; }",
-}
 
 
 class AuditDetail(QWidget):
@@ -144,64 +130,6 @@ class AuditDetail(QWidget):
         return {self.changes.item(r, 0).text(): (self.changes.item(r, 1).text(),
                                                  self.changes.item(r, 2).text())
                 for r in range(self.changes.rowCount())}
-
-
-class VerifyBanner(QFrame):
-    """The verification result, large and coloured; emits `showEntryRequested(entry_id, seq)`
-    when the reader asks to see the broken entry."""
-
-    showEntryRequested = Signal(int, int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("verifyBanner")
-        self.state = ""
-        self.report: ChainReport | None = None
-        self.label = QLabel()
-        self.label.setObjectName("verifyText")
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.label.setFont(font)
-        self.show_button = QPushButton(self.tr("Show this entry"))
-        self.show_button.setObjectName("showBrokenButton")
-        self.show_button.clicked.connect(self._show_entry)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 8, 12, 8)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.show_button)
-        self.hide()
-
-    def _set(self, state: str, text: str) -> None:
-        self.state = state
-        self.setStyleSheet(BANNER_STYLES[state])
-        self.label.setText(text)
-        self.show_button.setVisible(state == "broken")
-        self.show()
-
-    def show_running(self) -> None:
-        self.report = None
-        self._set("running", self.tr("Checking the audit log for tampering…"))
-
-    def show_report(self, report: ChainReport, language: str) -> None:
-        self.report = report
-        if report.ok:
-            self._set("ok", self.tr("✔ No tampering found: all %1 entries are intact.")
-                      .replace("%1", f"{report.checked:,}"))
-            return
-        reason = report.reason_ja if language == "ja" else report.reason_en
-        self._set("broken", self.tr(
-            "✖ Tampering detected at entry No. %1 (ID %2): %3\n"
-            "The %4 entries before it are intact; this entry and everything after it cannot "
-            "be trusted.").replace("%1", str(report.broken_seq))
-            .replace("%2", str(report.broken_id)).replace("%3", reason)
-            .replace("%4", f"{report.checked:,}"))
-
-    def _show_entry(self) -> None:
-        if self.report is not None and self.report.broken_id is not None:
-            self.showEntryRequested.emit(self.report.broken_id, self.report.broken_seq or 0)
 
 
 def _plain(value: Any) -> str:

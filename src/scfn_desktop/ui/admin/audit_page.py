@@ -31,15 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scfn_desktop.services.admin import audit_reading, audit_view
+from scfn_desktop.services.admin import audit_reading, audit_view, integrity
 from scfn_desktop.services.admin.audit_labels import action_label
 from scfn_desktop.services.admin.audit_reading import ReadableField
 from scfn_desktop.services.admin.audit_view import AuditExport, AuditRow
-from scfn_desktop.services.audit import ChainReport
+from scfn_desktop.services.admin.integrity import IntegrityReport
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import Permission
-from scfn_desktop.ui.admin.audit_detail import AuditDetail, VerifyBanner
+from scfn_desktop.ui.admin.audit_detail import AuditDetail
 from scfn_desktop.ui.admin.audit_table import AuditTableModel
+from scfn_desktop.ui.admin.verify_banner import VerifyBanner
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
@@ -62,15 +63,16 @@ class AuditLogPage(QWidget):
         self.offset = 0
         self.total = 0
         self.last_task: ProgressTask | None = None
-        self.last_report: ChainReport | None = None
+        self.last_report: IntegrityReport | None = None
         self.last_box: QMessageBox | None = None
         self._shown_before = False
 
         self.verify_button = QPushButton(self.tr("Tamper check"))
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.setToolTip(self.tr(
-            "Recompute every entry's hash chain to detect rows edited, deleted or inserted "
-            "behind the application's back."))
+            "Recompute every entry's hash chain, compare the log with its signed checkpoint "
+            "and the data with the log, to detect rows edited, deleted or inserted behind the "
+            "application's back."))
         self.verify_button.clicked.connect(self.run_verification)
         self.export_button = QPushButton(icon("export.svg"), self.tr("Export CSV…"))
         self.export_button.setObjectName("exportButton")
@@ -78,6 +80,7 @@ class AuditLogPage(QWidget):
         self.banner = VerifyBanner()
         self.banner.showEntryRequested.connect(lambda entry_id, seq: self.show_entry(entry_id,
                                                                                      seq))
+        self.banner.detailsRequested.connect(self.show_verify_details)
 
         self.action_combo = self._combo("actionFilter", 14)
         self.actor_combo = self._combo("actorFilter", 10)
@@ -306,16 +309,24 @@ class AuditLogPage(QWidget):
         self.verify_button.setEnabled(False)
         self.banner.show_running()
         self.last_task = run_with_progress(
-            self, self.tr("Tamper check"), lambda: audit_view.verify_steps(db, actor),
+            self, self.tr("Tamper check"), lambda: integrity.verify_all_steps(db, actor),
             on_done=self._verified, on_error=self._verify_failed, on_cancel=self._verify_ended,
             pick=self.ctx.pick)
         return self.last_task
 
-    def _verified(self, report: ChainReport) -> None:
+    def _verified(self, report: IntegrityReport) -> None:
         self.last_report = report
-        self.banner.show_report(report, self.ctx.language)
-        self.model.set_broken(None if report.ok else report.broken_id)
+        self.banner.show_integrity(report, self.ctx.language)
+        self.model.set_broken(None if report.chain.ok else report.chain.broken_id)
         self.verify_button.setEnabled(True)
+
+    def show_verify_details(self) -> QMessageBox | None:
+        """Every line of the last tamper check, in a box whose text can be copied."""
+        if self.last_report is None:
+            return None
+        self.last_box = show_info(self, self.tr("Tamper check"),
+                                  "\n".join(self.last_report.lines(self.ctx.language)))
+        return self.last_box
 
     def _verify_failed(self, exc: BaseException) -> None:
         self._verify_ended()

@@ -1,5 +1,6 @@
 """The users page (ユーザー管理, administrators only): list accounts, add one, reset a password
-or PIN, deactivate and reactivate.
+or PIN, deactivate and reactivate; and the current series of failed logins (per account and per
+station, with the delay they are waiting out), which the administrator can clear.
 
 Accounts are never deleted (the audit log names them). The rules that protect the office from
 locking itself out (no self-deactivation, never the last active administrator) live in
@@ -27,6 +28,7 @@ from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.admin.accounts import UserRow
 from scfn_desktop.services.errors import ServiceError
 from scfn_desktop.services.permissions import Permission
+from scfn_desktop.ui.admin.failed_logins import FailedLoginsPanel
 from scfn_desktop.ui.admin.user_dialogs import AddUserDialog, ResetPasswordDialog
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.formatting import local_date
@@ -85,11 +87,13 @@ class UsersPage(QWidget):
 
         top = page_header(self.tr("User accounts"), self.add_button, self.reset_button,
                           self.active_button)
+        self.failed_logins = FailedLoginsPanel(ctx)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(note)
+        layout.addWidget(self.failed_logins)
         self.reload()
 
     # data --------------------------------------------------------------------------------
@@ -115,10 +119,13 @@ class UsersPage(QWidget):
                 elif c == 3:
                     item.setForeground(ACTIVE_COLOUR)
                 self.table.setItem(r, c, item)
+        # Measured without the stretch, else a second reload pads the stretched width again.
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.resizeColumnsToContents()
         for c in range(self.table.columnCount()):  # room to breathe, names rarely fit exactly
             self.table.setColumnWidth(c, self.table.columnWidth(c) + COLUMN_PADDING)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.failed_logins.reload()
         index = next((i for i, row in enumerate(self.rows) if row.username == select), -1)
         if index >= 0:
             self.table.selectRow(index)

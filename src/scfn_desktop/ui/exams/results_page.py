@@ -9,12 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -37,24 +35,12 @@ from scfn_desktop.ui.exams.rule_dialogs import KeyHistoryDialog, PassCriterionDi
 from scfn_desktop.ui.exams.setup_dialog import ExamSetupDialog, ExamSpec
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
+from scfn_desktop.ui.widgets.read_only_table import read_only_table
 from scfn_desktop.ui.widgets.run_notice import NoRunNotice
 from scfn_desktop.ui.workers import dispose_when_closed
 
 STATUS_COLOURS = {"passed": "#e3f4e3", "failed": "#fbe0e0", "pending": "#fff1d6",
                   "absent": "#eeeeee"}
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.verticalHeader().setVisible(False)
-    t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)  # 60 rows: compact
-    t.setWordWrap(False)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 class ResultsPage(QWidget):
@@ -71,7 +57,7 @@ class ResultsPage(QWidget):
         self.rule_label = QLabel()
         self.rule_label.setObjectName("ruleLabel")
         self.rule_label.setWordWrap(True)
-        self.results = _table("resultsTable", [
+        self.results = read_only_table("resultsTable", [
             self.tr("Trainee number"), self.tr("Name"), self.tr("Score"), self.tr("Result"),
             self.tr("Reason")])
         self.items = ItemAnalysisView()

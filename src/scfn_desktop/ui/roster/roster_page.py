@@ -175,7 +175,7 @@ class RosterPage(QWidget):
             self.table.resizeColumnsToContents()
             self.table.horizontalHeader().setStretchLastSection(True)
         self.count_label.setText(
-            QCoreApplication.translate("RosterPage", "%n trainee(s)", "", len(rows)))
+            self.tr("%n trainee(s)", "", len(rows)))  # pyside6-lupdate 6.11 finds tr()
 
     def visible_count(self) -> int:
         return self.proxy.rowCount()

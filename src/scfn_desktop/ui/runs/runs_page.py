@@ -5,10 +5,14 @@ and the committee see them (VIEW_RUNS).
 Three separate actions on the right, each its own service call: the run's settings
 (`update_run`), the venue days (`set_venue_days`, the widget check-in builds on) and closing
 (`close_run`: finished, kept for history, no longer offered for imports and new exams).
-Refusals are shown in place under the form, never lost in a closed dialog.
+Refusals are shown in place under the form, never lost in a closed dialog. Once check-ins
+have begun, a new start time or lateness threshold re-judges nobody silently: the page asks
+first and lists whose verdict would change (services.attendance.rejudge).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QShowEvent
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scfn_desktop.services.attendance.rejudge import schedule_change_impact
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.services.runs import editing
 from scfn_desktop.services.runs.training_runs import RunRow, create_run, list_runs
@@ -39,6 +44,7 @@ from scfn_desktop.ui.resources import icon
 from scfn_desktop.ui.runs.new_run_dialog import NewRunDialog
 from scfn_desktop.ui.runs.run_form import RunSettings, RunSettingsForm, settings_of
 from scfn_desktop.ui.runs.venue_days import VenueDaysEditor
+from scfn_desktop.ui.runs.verdict_changes import VerdictChangesDialog
 from scfn_desktop.ui.widgets.account_form import ERROR_STYLE
 from scfn_desktop.ui.widgets.page_header import page_header
 from scfn_desktop.ui.workers import dispose_when_closed
@@ -54,6 +60,7 @@ class RunsPage(QWidget):
         self.can_manage = ctx.actor.can(Permission.MANAGE_RUNS)
         self.runs: list[RunRow] = []
         self.dialog: NewRunDialog | None = None
+        self.confirm: VerdictChangesDialog | None = None
 
         self.show_closed = QCheckBox(self.tr("Show closed runs"))
         self.show_closed.setObjectName("showClosedRuns")
@@ -240,11 +247,33 @@ class RunsPage(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(problem_text(exc, self.ctx.language))
 
+    def _confirmed(self, run: RunRow, days: list[DaySpec], threshold: int,
+                   apply: Callable[[], RunRow | None]) -> RunRow | None:
+        """Apply now, or (when check-in verdicts would change) after the user agreed."""
+        try:
+            impact = schedule_change_impact(self.ctx.db, run.id, days, threshold)
+        except Exception as exc:
+            self._refused(exc)
+            return None
+        if not impact.needs_confirmation:
+            return apply()
+        self.confirm = VerdictChangesDialog(impact.changes, self.ctx.pick, self)
+        dispose_when_closed(self.confirm)
+        self.confirm.accepted.connect(apply)
+        self.confirm.open()
+        return None
+
     def save_settings(self) -> RunRow | None:
         run = self.current_run()
         if run is None:
             return None
         s = self.form.settings()
+        if s.lateness_threshold_minutes != run.lateness_threshold_minutes:
+            return self._confirmed(run, run.day_specs(), s.lateness_threshold_minutes,
+                                   lambda: self._apply_settings(run, s))
+        return self._apply_settings(run, s)
+
+    def _apply_settings(self, run: RunRow, s: RunSettings) -> RunRow | None:
         try:
             row = editing.update_run(self.ctx.db, self.ctx.actor, run.id, s.fiscal_year, s.term,
                                      s.venue, s.capacity, s.lateness_threshold_minutes)
@@ -257,8 +286,13 @@ class RunsPage(QWidget):
         run = self.current_run()
         if run is None:
             return None
+        days = self.days.days()
+        return self._confirmed(run, days, run.lateness_threshold_minutes,
+                               lambda: self._apply_days(run, days))
+
+    def _apply_days(self, run: RunRow, days: list[DaySpec]) -> RunRow | None:
         try:
-            row = editing.set_venue_days(self.ctx.db, self.ctx.actor, run.id, self.days.days())
+            row = editing.set_venue_days(self.ctx.db, self.ctx.actor, run.id, days)
         except Exception as exc:
             self._refused(exc)
             return None

@@ -6,13 +6,19 @@ with QtPdf at (up to) the printer's resolution and painted onto the whole paper
 (`setFullPage`), at exactly the page's physical size, so 1 mm on the PDF is 1 mm on paper.
 Painting onto a QPrinter is allowed outside the GUI thread, so this is a progress generator
 run by `ui.workers.run_with_progress` like any other long work (progress and cancel).
+
+Each page goes out at the PDF page's own size and orientation: A4 portrait for answer forms
+and sheets of cards, an ID-1 card (85.60 x 53.98 mm, landscape) for a card printer. The page
+layout is set before the painter starts and again before each new page (Qt applies a layout
+set just before `newPage()` to that page); a standard size (A4) is matched by name, so the
+driver picks its A4 tray, anything else is passed as a custom size.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -26,22 +32,45 @@ from scfn_desktop.services.progress import Progress, ProgressGen
 MAX_RENDER_DPI = 600
 
 
-def make_printer(doc_name: str) -> QPrinter:
-    """An A4 portrait printer set up for forms: full page, no margins, high resolution."""
+def page_layout(points: QSizeF) -> QPageLayout:
+    """A margin-less layout of exactly `points` (width x height, 1/72 inch): landscape when
+    wider than tall, the size matched to a standard one (A4) within Qt's fuzzy tolerance."""
+    width, height = points.width(), points.height()
+    size = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point, "",
+                     QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = (QPageLayout.Orientation.Landscape if width > height
+                   else QPageLayout.Orientation.Portrait)
+    return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+
+
+def make_printer(doc_name: str, first_page: QSizeF | None = None) -> QPrinter:
+    """A printer set up for forms and cards: full page, no margins, high resolution; the page
+    is `first_page` (points) when given, else A4 portrait."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageLayout(page_layout(first_page or QSizeF(595.276, 841.89)))
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     printer.setDocName(doc_name)
     return printer
 
 
-def ask_printer(parent: QWidget | None, pages: int, *, title: str, doc_name: str
-                ) -> QPrinter | None:
+def first_page_size(path: str | Path) -> QSizeF | None:
+    """The first page's size in points (None when the PDF cannot be read), so the print
+    dialog opens on the paper the PDF was made for."""
+    doc = QPdfDocument(None)
+    try:
+        if doc.load(str(path)) != QPdfDocument.Error.None_ or doc.pageCount() < 1:
+            return None
+        return doc.pagePointSize(0)
+    finally:
+        doc.close()
+
+
+def ask_printer(parent: QWidget | None, pages: int, *, title: str, doc_name: str,
+                first_page: QSizeF | None = None) -> QPrinter | None:
     """The OS print dialog (printer, copies, page range); None when the user cancels.
     The caller names the job and the dialog in its own words (and its own catalogue)."""
-    printer = make_printer(doc_name)
+    printer = make_printer(doc_name, first_page)
     printer.setFromTo(1, max(1, pages))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)
@@ -66,6 +95,8 @@ def print_pdf(path: str | Path, printer: QPrinter) -> ProgressGen[int]:
         last = min(count, printer.toPage() or count) - 1
     total = last - first + 1
     painter = QPainter()
+    if total > 0:
+        printer.setPageLayout(page_layout(doc.pagePointSize(first)))
     if total <= 0 or not painter.begin(printer):
         doc.close()
         raise ServiceError("プリンターを開始できません。", "The printer could not be started.")
@@ -74,9 +105,10 @@ def print_pdf(path: str | Path, printer: QPrinter) -> ProgressGen[int]:
     sent, finished = 0, False
     try:
         for index in range(first, last + 1):
-            if sent:
-                printer.newPage()
             points = doc.pagePointSize(index)
+            if sent:
+                printer.setPageLayout(page_layout(points))
+                printer.newPage()
             image = doc.render(index, QSize(round(points.width() / 72 * render_dpi),
                                             round(points.height() / 72 * render_dpi)))
             target = QRectF(0, 0, points.width() / 72 * device_dpi,

@@ -1,0 +1,92 @@
+"""The attendance board: counts and lists per day, filter and search, refreshing by itself to
+show the other desk's check-ins, export, the paper sign-in sheet and badges; who sees what."""
+
+from __future__ import annotations
+
+import pytest
+from attendancekit import STAFF, after_start, token_for
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from scfn_desktop.db.session import open_database
+from scfn_desktop.rules.attendance_day import DayStatus
+from scfn_desktop.services.admin import accounts
+from scfn_desktop.services.attendance.desk import open_desk, scan
+from scfn_desktop.ui.context import AppContext
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def board(db, users, kit, qtbot):
+    from scfn_desktop.ui.checkin.board_page import BoardPage
+
+    def make(role: str = "admin") -> BoardPage:
+        actor = accounts.authenticate(db, role, users[role])
+        page = BoardPage(AppContext(db, actor, "en"))
+        qtbot.addWidget(page)
+        page.resize(1166, 700)
+        page.show()
+        qtbot.waitUntil(lambda: page.board is not None, timeout=10000)
+        return page
+
+    return make
+
+
+def test_board_sees_the_other_desk_and_filters(db, kit, board, qtbot):
+    page = board()
+    assert page.tiles[DayStatus.NOT_ARRIVED].count == 6 and page.model.rowCount() == 6
+    other_pc = open_database(db.url)  # the second desk, its own connection
+    desk = open_desk(other_pc, kit.run_id, 1, "受付2")
+    scan(other_pc, STAFF, desk, token_for(db, kit, kit.numbers[0]), at=after_start(-3))
+    scan(other_pc, STAFF, desk, token_for(db, kit, kit.numbers[1]), at=after_start(25))
+    other_pc.dispose()
+    qtbot.waitUntil(lambda: page.tiles[DayStatus.LATE].count == 1, timeout=8000)
+    assert page.tiles[DayStatus.ON_TIME].count == 1
+    assert page.tiles[DayStatus.NOT_ARRIVED].count == 4
+    qtbot.mouseClick(page.tiles[DayStatus.LATE], Qt.MouseButton.LeftButton)
+    assert page.visible_numbers() == [kit.numbers[1]] and page.tiles[DayStatus.LATE].isChecked()
+    qtbot.mouseClick(page.tiles[DayStatus.LATE], Qt.MouseButton.LeftButton)
+    assert len(page.visible_numbers()) == 6
+    qtbot.keyClicks(page.search, "yamada")
+    assert page.visible_numbers() == [kit.numbers[0]]
+    row = page.model.row_of_id(kit.ids[kit.numbers[0]])
+    assert page.model.data(page.model.index(row, 8)) == "受付2"
+    assert "Updated" in page.updated.text()
+    page.day_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.board.day.day_number == 2, timeout=8000)
+    assert page.tiles[DayStatus.NOT_ARRIVED].count == 6
+
+
+def test_export_sheet_and_badges(db, kit, board, qtbot, tmp_path):
+    page = board("admin")
+    with qtbot.waitSignal(page.printing.export_to(tmp_path / "出欠.xlsx").finished,
+                          timeout=20000):
+        pass
+    assert load_workbook(tmp_path / "出欠.xlsx").sheetnames == ["1日目", "2日目"]
+    with qtbot.waitSignal(page.printing.sign_in_sheet_to(tmp_path / "sheet.pdf").finished,
+                          timeout=20000):
+        pass
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    with qtbot.waitSignal(page.printing.badges_to(tmp_path / "b.pdf", "a4-10").finished,
+                          timeout=30000):
+        pass
+    assert (tmp_path / "b.pdf").stat().st_size > 10_000
+    with qtbot.waitSignal(page.printing.reissue_number(kit.numbers[2], "紛失").finished,
+                          timeout=20000):
+        pass
+    from scfn_desktop.db.models.attendance import Badge
+
+    with db.session() as s:
+        assert s.query(Badge).filter_by(trainee_id=kit.ids[kit.numbers[2]], revision=2).one()
+
+
+def test_committee_views_the_board_but_not_the_desk(db, kit, users, board, make_window):
+    page = board("committee")
+    assert not page.printing.badge_button.isVisibleTo(page)
+    window = make_window("committee")
+    assert "attendance" in window.page_keys() and "checkin" not in window.page_keys()
+    staff = make_window("staff")
+    assert {"checkin", "attendance"} <= set(staff.page_keys())
+    proctor = make_window("proctor")
+    assert "checkin" not in proctor.page_keys() and "attendance" not in proctor.page_keys()
