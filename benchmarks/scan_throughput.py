@@ -39,6 +39,7 @@ from benchmarks._machine import machine_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS, CHOICES, DPI = 50, 4, 300.0
+BENCH_USER, BENCH_PASSWORD = "bench-proctor", "bench-proctor-pass"
 
 
 def numbers(n: int) -> list[str]:
@@ -73,6 +74,13 @@ def setup_database(sheets: int) -> int:
     key = ",".join(str(q % CHOICES + 1) for q in range(QUESTIONS))
     view = exams.create_exam(db, Actor("bench", "committee"), run_id, QUESTIONS,
                              exams.parse_key_text(key), CHOICES)
+    try:  # trees where every change from the CLI needs a login
+        from scfn_desktop.services.admin import accounts
+        from scfn_desktop.services.permissions import SYSTEM
+
+        accounts.add_user(db, SYSTEM, BENCH_USER, "proctor", BENCH_PASSWORD)
+    except ImportError:
+        pass
     db.dispose()
     return view.id
 
@@ -132,6 +140,10 @@ def _tree_rss_kib(root: int) -> int:
 
 def _env(src: Path, data: Path) -> dict[str, str]:
     env = dict(os.environ)
+    env["SCFN_USER"], env["SCFN_PASSWORD"] = BENCH_USER, BENCH_PASSWORD
+    # The login's password hash (scrypt, ~1 s, once per command, the same in every tree) is
+    # left out: what is compared is the reading pipeline.
+    env["SCFN_TEST_WEAK_PASSWORD_HASHES"] = "1"
     env["PYTHONPATH"] = os.pathsep.join([str(src), str(ROOT)])
     env["SCFN_DATA_DIR"] = str(data)
     env.pop("SCFN_DB_URL", None)
