@@ -90,5 +90,16 @@ def _qt_guards(request, monkeypatch):
             continue
     for timer in running:
         timer.stop()
+    _close_left_dialogs()
     assert leftover == 0, f"the test left {leftover} QThreadPool worker(s) running"
     assert not running, f"the test left {len(running)} QTimer(s) running"
+
+
+def _close_left_dialogs() -> None:
+    """A message box or dialog a test left open (e.g. "Sent 4 pages to the printer") is closed,
+    so the next test looking for *its* box among the visible windows does not find this one."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
