@@ -239,6 +239,13 @@ class PageReader:
                 self._recover(queue)
                 limit = 1  # from now on one page at a time: the next crash names its page
                 continue
+            except OSError:
+                # The pool cannot even be made: its resource tracker, a process of the same
+                # executable, died at once (a blocked executable) and the pipe to it broke.
+                self._restart()
+                self.workers, self.fell_back = 0, True
+                log.warning("scan reader processes could not start; reading in this process")
+                continue
             queue.popleft()
             yield head.job, result
 

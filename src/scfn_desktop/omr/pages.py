@@ -116,10 +116,10 @@ def load_page(
             return to_grey(imgs[0])
         if page > 1:  # the pages before it were there: the file was cut short
             raise TruncatedFileError(
-                f"TIFF ファイルが途中で切れています。{page}ページ目を読めません。"
-                f"元の画像をもう一度取り込んでください: {name}",
-                f"TIFF file is truncated: page {page} cannot be read; import the original "
-                f"file again: {name}",
+                f"TIFF ファイルが途中で切れています。{page - 1}ページ目までは読み込みましたが、"
+                f"{page}ページ目以降を読めません。元の画像をもう一度取り込んでください: {name}",
+                f"TIFF file is truncated: read {page - 1} page(s), page {page} onwards lost; "
+                f"import the original file again: {name}",
                 name,
             )
     elif page == 1:
