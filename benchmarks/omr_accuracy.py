@@ -53,6 +53,22 @@ class Case:
     condition: syn.Condition
     realistic: bool
     fmt: str  # "png" or "jpg"
+    #: Pencil pressure of the trainee, drawn per sheet from this range (1 = a firm HB hand;
+    #: a light hand fills a third to a half as dark, still plainly visible to a person).
+    hand: tuple[float, float] = (1.0, 1.0)
+
+
+SCAN_300 = {"dpi": 300, "rotation_deg": 2, "blur_sigma_px": 0.5, "noise_sigma": 3}
+PHONE = {
+    "dpi": 170,
+    "rotation_deg": 10,
+    "perspective": 0.035,
+    "blur_sigma_px": 0.8,
+    "noise_sigma": 5,
+    "jpeg_quality": 80,
+    "shading": 0.4,
+    "photo_border": True,
+}
 
 
 CASES = (
@@ -120,20 +136,21 @@ CASES = (
         True,
         "png",
     ),
+    Case(syn.Condition("phone photo (perspective, shadow), realistic", **PHONE), True, "jpg"),
+    Case(syn.Condition("light hand (1/3-1/2 as dark), 300 dpi", **SCAN_300), True, "png",
+         hand=(0.33, 0.5)),
+    Case(syn.Condition("very light hand (1/4-1/3 as dark), 300 dpi", **SCAN_300), True, "png",
+         hand=(0.25, 0.33)),
+    Case(syn.Condition("curled photo (middle lifted 8 mm)", curl_mm=8.0, **PHONE), True, "jpg"),
     Case(
         syn.Condition(
-            "phone photo (perspective, shadow), realistic",
-            dpi=170,
-            rotation_deg=10,
-            perspective=0.035,
-            blur_sigma_px=0.8,
-            noise_sigma=5,
-            jpeg_quality=80,
-            shading=0.4,
-            photo_border=True,
+            "printer scaled 98.5 % (feed drift 1 %), 300 dpi",
+            print_scale=0.985,
+            feed_stretch=0.01,
+            **SCAN_300,
         ),
         True,
-        "jpg",
+        "png",
     ),
 )
 
@@ -160,7 +177,9 @@ def _trainees(n: int) -> list[SheetTrainee]:
     ]
 
 
-def run(sheets: int, seed: int, questions: int, choices: int, out_dir: Path) -> list[str]:
+def run(
+    sheets: int, seed: int, questions: int, choices: int, out_dir: Path, only: str = ""
+) -> list[str]:
     cv2.setNumThreads(1)
     layout = build_layout(questions, choices)
     exam = ExamInfo("BENCH-1", "修了認定テスト", "ベンチマーク")
@@ -168,11 +187,15 @@ def run(sheets: int, seed: int, questions: int, choices: int, out_dir: Path) -> 
     pages = rasterize_pdf(render_answer_sheets_bytes(layout, exam, trainees), RENDER_DPI)
     rows = []
     for ci, case in enumerate(CASES):
+        if only and only.lower() not in case.condition.name.lower():
+            continue
         st = Stats()
         for i, (page, trainee) in enumerate(zip(pages, trainees, strict=True)):
             rng = np.random.default_rng([seed, ci, i])
             marks, truth = syn.plan_marks(layout, rng, realistic=case.realistic)
-            filled = syn.draw_marks(page, layout, marks, RENDER_DPI, rng)
+            lo, hi = case.hand
+            hand = float(rng.uniform(lo, hi)) if hi > lo else lo  # same sheets as before
+            filled = syn.draw_marks(page, layout, marks, RENDER_DPI, rng, hand=hand)
             scan = syn.degrade(filled, RENDER_DPI, case.condition, rng)
             path = out_dir / f"c{ci}_{i}.{case.fmt}"
             params = [cv2.IMWRITE_JPEG_QUALITY, 90] if case.fmt == "jpg" else []
@@ -208,7 +231,9 @@ def run(sheets: int, seed: int, questions: int, choices: int, out_dir: Path) -> 
                     st.correct += 1
                 else:
                     st.silent += 1
-                    print(f"  SILENT {case.condition.name} sheet {i} q{q.number}: {q} truth {t}")
+                    if st.silent <= 5:  # the first few, with their fills, for calibration
+                        name = case.condition.name
+                        print(f"  SILENT {name} sheet {i} q{q.number}: {q} truth {t}")
         n = max(st.questions, 1)
         timed = max(st.sheets - st.failures, 1)
         rows.append(
@@ -230,6 +255,7 @@ def main() -> None:
     ap.add_argument("--questions", type=int, default=50)
     ap.add_argument("--choices", type=int, default=4)
     ap.add_argument("--seed", type=int, default=2025)
+    ap.add_argument("--only", default="", help="run the conditions whose name contains this")
     args = ap.parse_args()
     header = (
         "| condition | sheets | questions | accuracy | silent errors | flagged | "
@@ -245,7 +271,7 @@ def main() -> None:
     print("\n".join(machine_lines(versions)) + "\n")
     print(header)
     with tempfile.TemporaryDirectory() as tmp:
-        run(args.sheets, args.seed, args.questions, args.choices, Path(tmp))
+        run(args.sheets, args.seed, args.questions, args.choices, Path(tmp), args.only)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Regenerate the exam screenshots in docs/screenshots/ (Japanese UI, demo data, 1366x768):
-print_forms.png, exam_setup.png, review.png, review_decided.png, results.png,
-item_analysis.png and sheet_overlay.png, and the answer form itself (answer_sheet.png,
-answer_sheet_blank.png: the PDF's pages rendered with pdftoppm at 100 dpi;
-answer_sheet_overlay.png: a read sheet annotated).
+print_forms.png, hot_folder.png, exam_setup.png, review.png, review_decided.png,
+results.png, item_analysis.png, sheet_overlay.png and the scanner check (scanner_check.png,
+scanner_check_ok.png: the report; scanner_check_form.png: the form), and the answer form
+itself (answer_sheet.png, answer_sheet_blank.png: the PDF's pages rendered with pdftoppm at
+100 dpi; answer_sheet_overlay.png: a read sheet annotated).
 
 Runs headless on a temporary database, so it never touches real data. The demo run's 60
 trainees sit the demo exam on the pencil-filled sample scans that `scfn demo --sample-scans`
@@ -14,9 +15,11 @@ spare form), imported through the same service the scanning page uses:
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -66,7 +69,6 @@ def main(argv: list[str]) -> int:
         proctor = accounts.authenticate(db, "proctor", "demo-proctor")
         committee = accounts.authenticate(db, "committee", "demo-committee")
         scans = run_to_end(write_sample_scans(db, proctor, exam_id, Path(folder) / "scanner"))
-        run_to_end(import_scans(db, proctor, exam_id, [Path(folder) / "scanner"]))
 
         def window_for(actor, key: str):  # type: ignore[no-untyped-def]
             window = MainWindow(AppContext(db, actor, "ja"))
@@ -89,7 +91,28 @@ def main(argv: list[str]) -> int:
         panel.show_created(pdf, pages)  # the state the proctor sees when the PDF is ready
         page.tabs.setCurrentIndex(0)
         save(window, "print_forms.png")
+
+        # The hot folder running: the scanner has saved the first eight scans so far.
+        hot = Path(folder) / "hot"
+        hot.mkdir()
+        page.show_scan_tab()
+        task = page.hot_folder.start(hot, poll=0.2, settle=0.5)
+        for f in sorted((Path(folder) / "scanner").glob("*"))[:8]:
+            shutil.copy(f, hot / f.name)
+        deadline = time.monotonic() + 120
+        while page.table.rowCount() < 8 and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.05)
+        save(window, "hot_folder.png")
+        page.hot_folder.stop()
+        while task is not None and task.is_running:
+            app.processEvents()
+            time.sleep(0.05)
         window.close()
+        run_to_end(import_scans(db, proctor, exam_id, [Path(folder) / "scanner"]))
+
+        shoot_scanner_check(app, db, proctor, Path(folder), out, window_for, save)
+
         render_page(pdf, 1, out / "answer_sheet.png")
         render_page(pdf, pages, out / "answer_sheet_blank.png")  # the last: a spare form
 
@@ -145,6 +168,46 @@ def main(argv: list[str]) -> int:
         db.dispose()
         print(f"{len(scans.sheets)} synthetic scans, {pages} printed pages")
     return 0
+
+
+def shoot_scanner_check(app, db, proctor, folder: Path, out: Path, window_for, save) -> None:  # type: ignore[no-untyped-def]
+    """The check form (PDF page) and two reports: a scanner with background removal on
+    (light greys washed out: not fit) and a good 300 dpi grey scan."""
+    import cv2
+    import numpy as np
+
+    from scfn_desktop.omr import synthetic as syn
+    from scfn_desktop.omr.calibration import FIRM_ROW, LIGHT_ROW, calibration_layout
+    from scfn_desktop.printing.answer_sheets import rasterize_pdf
+    from scfn_desktop.services.exams.calibration import make_check_form
+    from scfn_desktop.ui.exams.scanner_check import ScannerCheckDialog
+
+    pdf = folder / "スキャナー確認用紙.pdf"
+    make_check_form(db, proctor, pdf)
+    render_page(pdf, 1, out / "scanner_check_form.png")
+    layout, rng = calibration_layout(), np.random.default_rng(8)
+    img = syn.draw_marks(rasterize_pdf(pdf.read_bytes(), 300)[0], layout,
+                         [syn.Mark(FIRM_ROW, c, "solid") for c in range(5)], 300, rng)
+    img = syn.draw_marks(img, layout, [syn.Mark(LIGHT_ROW, c, "solid") for c in range(5)],
+                         300, rng, hand=0.4)
+    scan = syn.degrade(img, 300, syn.Condition("s", dpi=300, rotation_deg=1, noise_sigma=3),
+                       rng)
+    washed = np.clip(scan.astype(np.float32) * 255 / 190, 0, 255).astype(np.uint8)
+    for name, image in (("scanner_check.png", washed), ("scanner_check_ok.png", scan)):
+        path = folder / name
+        cv2.imwrite(str(path), image)
+        window, page = window_for(proctor, "scanning")
+        page.show_scan_tab()
+        task = page.check_scan(path)
+        while task.is_running:
+            app.processEvents()
+            time.sleep(0.05)
+        app.processEvents()
+        dialog = page.findChild(ScannerCheckDialog)
+        dialog.grab().save(str(out / name))
+        print(f"saved {out / name}")
+        dialog.reject()
+        window.close()
 
 
 if __name__ == "__main__":

@@ -522,7 +522,7 @@
 <context>
     <name>ReissueDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/cards/card_dialogs.py" line="+76"/>
+        <location filename="../../src/scfn_desktop/ui/cards/card_dialogs.py" line="+61"/>
         <source>Reissue the card</source>
         <translation>認定証の再交付</translation>
     </message>
@@ -644,7 +644,7 @@
 <context>
     <name>VerdictView</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/cards/verdict_view.py" line="+69"/>
+        <location filename="../../src/scfn_desktop/ui/cards/verdict_view.py" line="+54"/>
         <source>Scan a certificate card</source>
         <translation>認定証を読み取ってください</translation>
     </message>

@@ -654,7 +654,7 @@
         <translation>この受付を取り消す…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+31"/>
         <source>Scan a badge</source>
         <translation>バッジを読み取ってください</translation>
     </message>

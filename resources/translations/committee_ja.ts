@@ -42,7 +42,7 @@
 <context>
     <name>CertifyDialog</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/committee/certify_dialogs.py" line="+45"/>
+        <location filename="../../src/scfn_desktop/ui/committee/certify_dialogs.py" line="+31"/>
         <source>Record the agency&apos;s certification</source>
         <translation>認証の記録（出入国在留管理庁）</translation>
     </message>

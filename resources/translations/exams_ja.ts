@@ -180,6 +180,80 @@
     </message>
 </context>
 <context>
+    <name>HotFolderPanel</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/exams/hot_folder_panel.py" line="+44"/>
+        <source>Hot folder: read each scan as the scanner saves it</source>
+        <translation>ホットフォルダー：スキャナーが保存したファイルをすぐに読み取る</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The scanner&apos;s output folder</source>
+        <translation>スキャナーの保存フォルダー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+79"/>
+        <source>Start watching</source>
+        <translation>監視を開始</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Not watching.</source>
+        <translation>監視していません。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scanner output folder</source>
+        <translation>スキャナーの保存フォルダー</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose an exam and the scanner&apos;s output folder.</source>
+        <translation>試験と、スキャナーの保存フォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stop watching</source>
+        <translation>監視を停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping after the file being read…</source>
+        <translation>読み取り中のファイルを終えてから停止します…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Watching %1: %2 files read, the last one %3 at %4.</source>
+        <translation>%1 を監視中：%2 ファイル読み取り済み（最後は %4 に %3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Watching %1: waiting for the scanner…</source>
+        <translation>%1 を監視中：スキャンを待っています…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watching %1: %2</source>
+        <translation>%1 を監視中：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not watching. %1 files were read.</source>
+        <translation>監視を停止しました。%1 ファイルを読み取りました。</translation>
+    </message>
+</context>
+<context>
     <name>ItemAnalysisView</name>
     <message>
         <location filename="../../src/scfn_desktop/ui/exams/item_table.py" line="+44"/>
@@ -392,7 +466,7 @@
 <context>
     <name>PrintFormsPanel</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/print_panel.py" line="+65"/>
+        <location filename="../../src/scfn_desktop/ui/exams/print_panel.py" line="+66"/>
         <source>Prints one answer form per trainee of the training run, with the trainee number and name already filled in (sorted by trainee number), followed by blank spare forms for spoiled sheets. Trainees write their number on a spare form.</source>
         <translation>養成研修の受講生1人につき1枚、受講番号と氏名を印字した解答用紙を受講番号順に作成し、続けて書き損じ用の白紙の予備用紙を付けます。予備用紙には受講生が受講番号を記入します。</translation>
     </message>
@@ -417,7 +491,17 @@
         <translation>予備用紙（白紙）:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Scanner check form (PDF)…</source>
+        <translation>スキャナー確認用紙（PDF）…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One page to print and scan before the exam: it tells whether the scanner settings read the trainees&apos; pencil marks</source>
+        <translation>試験の前に印刷してスキャンする1枚の用紙です。スキャナーの設定で受講生の鉛筆のマークを読み取れるか確認できます</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No PDF created yet.</source>
         <translation>まだ PDF を作成していません。</translation>
     </message>
@@ -468,8 +552,19 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Save the scanner check form as PDF</source>
+        <translation>スキャナー確認用紙を PDF で保存</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved the scanner check form to %1. Print it at 100 %, fill rows 3 and 4 with the exam&apos;s pencils, scan it and check it on the import tab.</source>
+        <translation>スキャナー確認用紙を %1 に保存しました。100% で印刷し、3・4行目を試験で使う鉛筆で塗ってからスキャンし、「スキャンの取り込み」タブで確認してください。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -789,7 +884,7 @@
 <context>
     <name>ScanStatus</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/exams/scanning_page.py" line="+254"/>
+        <location filename="../../src/scfn_desktop/ui/exams/scanning_page.py" line="+296"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -820,9 +915,117 @@
     </message>
 </context>
 <context>
+    <name>ScannerCheckDialog</name>
+    <message>
+        <location filename="../../src/scfn_desktop/ui/exams/scanner_check.py" line="+42"/>
+        <source>Scanner check</source>
+        <translation>スキャナーの確認</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These settings are fit for the exam.</source>
+        <translation>この設定で試験の解答用紙を読み取れます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These settings are NOT fit for the exam: change what is marked &apos;Not fit&apos; and check again.</source>
+        <translation>この設定は試験に使えません。「不可」の項目を直して、もう一度確認してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Colour</source>
+        <translation>カラー</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grey</source>
+        <translation>グレースケール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black and white (1-bit)</source>
+        <translation>白黒（2値）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution:</source>
+        <translation>解像度:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour mode:</source>
+        <translation>カラーモード:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trainee number read:</source>
+        <translation>読み取った受講番号:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code:</source>
+        <translation>QR コード:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>read</source>
+        <translation>読み取れました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not read</source>
+        <translation>読み取れません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK</source>
+        <translation>可</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not fit</source>
+        <translation>不可</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was found</source>
+        <translation>確認内容</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Printed</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read</source>
+        <translation>読取</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Darkness of the printed steps, as the scanner read them:</source>
+        <translation>印刷した濃さの段階と、スキャナーが読み取った濃さ:</translation>
+    </message>
+</context>
+<context>
     <name>ScanningPage</name>
     <message>
-        <location line="-204"/>
+        <location filename="../../src/scfn_desktop/ui/exams/scanning_page.py" line="-243"/>
         <source>Add folder…</source>
         <translation>フォルダーを追加…</translation>
     </message>
@@ -842,7 +1045,17 @@
         <translation>読み取り開始</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Check the scanner…</source>
+        <translation>スキャナーの確認…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read a scan of the scanner check form (print it on the print tab) and say whether the scanner settings are fit for the exam</source>
+        <translation>スキャナー確認用紙（「解答用紙の印刷」タブで印刷）のスキャンを読み取り、スキャナーの設定が試験に使えるか判定します</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
@@ -892,12 +1105,12 @@
         <translation>記入済みの解答用紙をスキャナーの自動原稿送り装置で読み取り（200〜300 dpi、カラーまたはグレー、PDF/TIFF/JPEG/PNG）、保存先のフォルダーをここに追加します。取り込み済みのファイルは飛ばすので、同じフォルダーをもう一度取り込んでも問題ありません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Duplicates: select a sheet, then</source>
         <translation>重複した用紙: 表で用紙を選んでから</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>1. Print answer forms</source>
         <translation>1. 解答用紙の印刷</translation>
     </message>
@@ -923,11 +1136,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+64"/>
         <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
         <translation>スキャン画像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-60"/>
         <source>Choose an exam and at least one folder or file.</source>
         <translation>試験と、フォルダーまたはファイルを1つ以上選んでください。</translation>
     </message>
@@ -942,7 +1156,17 @@
         <translation>中止しました。中止前に読み取ったファイルは保存されています。もう一度読み取ると残りから続けます。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
+        <source>Scan of the scanner check form</source>
+        <translation>スキャナー確認用紙のスキャン</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking the scanner</source>
+        <translation>スキャナーを確認しています</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Select a sheet in the table first.</source>
         <translation>先に表で用紙を選んでください。</translation>
     </message>

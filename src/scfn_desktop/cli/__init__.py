@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 
@@ -60,6 +61,7 @@ def _language(argv: Sequence[str] | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build's scan workers start here (omr.batch)
     parser = build_parser(_language(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -1,5 +1,6 @@
-"""`scfn exam ...` (create, list, void, key, pass), `scfn sheets ...` (layout, print) and
-`scfn scan` (import a batch of scanned forms and report each sheet)."""
+"""`scfn exam ...` (create, list, void, key, pass), `scfn sheets ...` (layout, print,
+calibration) and `scfn scan` (import a batch of scanned forms and report each sheet; watch a
+hot folder with --watch; check the scanner with --calibration)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from pathlib import Path
 from scfn_desktop.cli.common import Cli
 from scfn_desktop.services.exams import answer_forms as exam_printing
 from scfn_desktop.services.exams import setup as exams
+from scfn_desktop.services.exams.calibration import check_scanner, make_check_form
 from scfn_desktop.services.exams.grading import STATUS_LABELS
+from scfn_desktop.services.exams.hot_folder import WatchProgress, watch_folder
 from scfn_desktop.services.exams.item_analysis import TestStats, item_analysis
 from scfn_desktop.services.exams.results import sheet_reports
-from scfn_desktop.services.exams.scanning import import_scans
+from scfn_desktop.services.exams.scanning import FileOutcome, import_scans
 from scfn_desktop.services.progress import Progress, run_to_end
 
 
@@ -61,16 +64,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--exam", type=int, required=True, metavar="ID")
     p.add_argument("--json", action="store_true", help="(the only format; kept for clarity)")
     p.set_defaults(handler=cmd_layout)
+    p = sheets.add_parser("calibration", help="the scanner check form (one page) as a PDF")
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.set_defaults(handler=cmd_calibration_form)
     p = sheets.add_parser("print", help="personalised answer forms as a PDF")
     p.add_argument("--exam", type=int, required=True, metavar="ID")
     p.add_argument("--blank", type=int, default=0, metavar="N", help="spare forms to add")
     p.add_argument("-o", "--output", required=True, type=Path)
     p.set_defaults(handler=cmd_print)
 
-    p = sub.add_parser("scan", help="import scanned answer forms (files or folders)")
-    p.add_argument("--exam", type=int, required=True, metavar="ID")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p = sub.add_parser("scan", help="import scanned answer forms (files or folders), watch the "
+                                    "scanner's folder, or check the scanner")
+    p.add_argument("--exam", type=int, metavar="ID", help="the exam (not for --calibration)")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--watch", type=Path, metavar="DIR",
+                   help="import each scan as it arrives in DIR (a hot folder), until Ctrl+C")
+    p.add_argument("--until-idle", type=float, metavar="SECONDS",
+                   help="with --watch: stop after this long without a new file")
+    p.add_argument("--calibration", type=Path, metavar="FILE",
+                   help="check the scanner settings on a scan of `scfn sheets calibration`")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="reader processes (default: one per core; 0 reads in this process)")
     p.set_defaults(handler=cmd_scan)
 
 
@@ -192,12 +207,29 @@ def cmd_print(cli: Cli) -> int:
     return 0
 
 
+def cmd_calibration_form(cli: Cli) -> int:
+    a = cli.args
+    make_check_form(cli.db(), cli.actor(), a.output)
+    cli.say(f"スキャナー確認用紙を {a.output} に書き出しました。100% で印刷してください。",
+            f"Wrote the scanner check form to {a.output}. Print it at 100 %.")
+    return 0
+
+
 def cmd_scan(cli: Cli) -> int:
     """Exit 1 when any file or page could not be read as a sheet of this exam (the JSON's
-    "errors" is then non-empty); doubtful marks are not errors, they await review."""
+    "errors" is then non-empty); doubtful marks are not errors, they await review.
+    With --calibration: exit 1 when the scanner settings are not fit for the exam."""
     a = cli.args
+    if a.calibration is not None:
+        return _calibration(cli)
+    if a.exam is None or not (a.paths or a.watch):
+        cli.warn("--exam と、ファイル・フォルダー（または --watch）を指定してください。",
+                 "Give --exam and files or folders (or --watch DIR).")
+        return 2
+    if a.watch is not None:
+        return _watch(cli)
     db = cli.db()
-    batch = run_to_end(import_scans(db, cli.actor(), a.exam, a.paths),
+    batch = run_to_end(import_scans(db, cli.actor(), a.exam, a.paths, a.workers),
                        None if a.json else _progress_printer(cli))
     readable = [s.sheet_id for s in batch.sheets if s.error_code in ("", "duplicate")
                 or s.status in ("ok", "duplicate")]
@@ -241,6 +273,78 @@ def cmd_scan(cli: Cli) -> int:
                 f"{new} sheets read, {len(errors)} errors, {already} files already imported "
                 "(skipped).")
     return 1 if errors else 0
+
+
+def _sheet_lines(cli: Cli, f: FileOutcome) -> list[str]:
+    if not f.sheets:
+        return [f"{f.file}: {cli.t(f.error_ja, f.error_en) or f.status}"]
+    return [f"{f.file} p{s.page} {s.trainee_number or '?'} {status_text(cli, s.status)} "
+            + cli.t("要確認の問 ", "to review: ") + (",".join(map(str, s.doubtful)) or "-")
+            + (f" {cli.t(s.error_ja, s.error_en)}" if s.error_code else "")
+            for s in f.sheets]
+
+
+def status_text(cli: Cli, status: str) -> str:
+    names = {"ok": ("OK", "OK"), "duplicate": ("重複", "duplicate"),
+             "unidentified": ("受講生不明", "trainee unknown"), "error": ("エラー", "error")}
+    return cli.t(*names.get(status, (status, status)))
+
+
+def _watch(cli: Cli) -> int:
+    """Hot folder: one line per sheet (or one JSON object per file) as files arrive."""
+    a = cli.args
+    gen = watch_folder(cli.db(), cli.actor(), a.exam, a.watch, workers=a.workers,
+                       idle_exit=a.until_idle)
+    files = 0
+
+    def show(step: Progress) -> None:
+        nonlocal files
+        if not isinstance(step, WatchProgress):
+            return
+        if step.outcome is None:
+            if step.done == 0 and not a.json:
+                cli.warn(f"{a.watch} を監視しています（Ctrl+C で終了）。",
+                         f"Watching {a.watch} (Ctrl+C to stop).")
+            return
+        files += 1
+        f = step.outcome
+        if a.json:
+            cli.say(json.dumps({"file": f.file, "status": f.status, "error": f.error_code,
+                                "sheets": [{"page": s.page, "status": s.status,
+                                            "trainee": s.trainee_number,
+                                            "doubtful": list(s.doubtful), "error": s.error_code}
+                                           for s in f.sheets]}, ensure_ascii=False))
+        else:
+            for line in _sheet_lines(cli, f):
+                cli.say(line)
+
+    try:
+        run_to_end(gen, show)
+    except KeyboardInterrupt:
+        gen.close()
+    if not a.json:
+        cli.say(f"監視を終了しました（{files} ファイル）。", f"Stopped watching ({files} files).")
+    return 0
+
+
+def _calibration(cli: Cli) -> int:
+    a = cli.args
+    report = run_to_end(check_scanner(cli.db(), cli.actor(), a.calibration))
+    if a.json:
+        cli.say(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        return 0 if report.fit else 1
+    marks = {"ok": "OK", "warning": cli.t("注意", "NOTE"), "unfit": cli.t("不可", "UNFIT")}
+    cli.say(cli.t(f"スキャナーの確認: {report.file}", f"Scanner check: {report.file}"))
+    for c in report.checks:
+        cli.say(f"  [{marks[c.status]}] {cli.t(c.message_ja, c.message_en)}")
+    steps = "  ".join(f"{p:.0%}→{m:.0%}" for p, m in report.steps)
+    cli.say(cli.t(f"  濃さの段階（印刷→読取）: {steps}", f"  darkness steps (printed→read): "
+                  f"{steps}"))
+    cli.say(cli.t("この設定で試験の解答用紙を読み取れます。", "These settings are fit for the exam.")
+            if report.fit else
+            cli.t("この設定は試験に使えません。上の「不可」を直して、もう一度確認してください。",
+                  "These settings are not fit for the exam: fix the UNFIT items and check again."))
+    return 0 if report.fit else 1
 
 
 def _sheet_line(cli: Cli, item: dict) -> str:

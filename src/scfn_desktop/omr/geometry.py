@@ -178,14 +178,31 @@ def warp_region(
     w_mm: float,
     h_mm: float,
     px_per_mm: float,
+    page_affine: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Upright crop of a page region (mm) at px_per_mm, sampled from ``src``."""
+    """Upright crop of a page region (mm) at px_per_mm, sampled from ``src``.
+
+    ``page_affine``: the affine fit of the whole page's mm -> ``src`` map (see
+    :func:`page_affine`), when the caller warps several regions of one page: then the
+    flatness test is not repeated per region (a region of a flat page is flat).
+    """
     to_src = h_src @ np.array(
         [[1 / px_per_mm, 0, x_mm], [0, 1 / px_per_mm, y_mm], [0, 0, 1]], np.float64
     )
     size = (int(round(w_mm * px_per_mm)), int(round(h_mm * px_per_mm)))
     flags = cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
-    affine = affine_if_flat(to_src, size)
+    if page_affine is not None:
+        affine = page_affine @ np.array(
+            [[1 / px_per_mm, 0, x_mm], [0, 1 / px_per_mm, y_mm], [0, 0, 1]], np.float64
+        )
+    else:
+        affine = affine_if_flat(to_src, size)
     if affine is not None:
         return cv2.warpAffine(src, affine, size, flags=flags, borderValue=255)
     return cv2.warpPerspective(src, to_src, size, flags=flags, borderValue=255)
+
+
+def page_affine(h_src: np.ndarray, width_mm: float, height_mm: float) -> np.ndarray | None:
+    """2x3 affine equal to the page-mm -> ``src`` homography within AFFINE_TOLERANCE_PX over
+    the whole page, or None (real perspective): for :func:`warp_region`'s ``page_affine``."""
+    return affine_if_flat(h_src, (int(np.ceil(width_mm)), int(np.ceil(height_mm))))

@@ -231,17 +231,24 @@ def _tiff_pages(data: np.ndarray, raw: bytes, name: str) -> Iterator[np.ndarray]
         )
 
 
-def _pdf_pages(raw: bytes, name: str, dpi: float) -> Iterator[np.ndarray]:
+def _corrupt_pdf(name: str, exc: Exception) -> CorruptImageError:
+    return CorruptImageError(
+        f"PDF ファイルが壊れているため読み込めません: {name}",
+        f"PDF file is corrupt or encrypted: {name} ({exc})",
+        name,
+    )
+
+
+def _pdf_pages(
+    raw: bytes, name: str, dpi: float, only: int | None = None
+) -> Iterator[np.ndarray]:
+    """Every page of a PDF, or only page index ``only`` (0-based) for a per-page reader."""
     import pypdfium2 as pdfium  # the one non-OpenCV dependency, only for PDF input
 
     try:
         doc = pdfium.PdfDocument(raw)
     except Exception as exc:
-        raise CorruptImageError(
-            f"PDF ファイルが壊れているため読み込めません: {name}",
-            f"PDF file is corrupt or encrypted: {name} ({exc})",
-            name,
-        ) from exc
+        raise _corrupt_pdf(name, exc) from exc
     try:
         if len(doc) > MAX_PDF_PAGES:
             raise ImageTooLargeError(
@@ -249,7 +256,8 @@ def _pdf_pages(raw: bytes, name: str, dpi: float) -> Iterator[np.ndarray]:
                 f"too many PDF pages ({len(doc)}, at most {MAX_PDF_PAGES}): {name}",
                 name,
             )
-        for i in range(len(doc)):
+        indices = range(len(doc)) if only is None else [only] if 0 <= only < len(doc) else []
+        for i in indices:
             width_pt, height_pt = doc.get_page_size(i)
             check_page_size(round(width_pt / 72 * dpi), round(height_pt / 72 * dpi), name, i + 1)
             page = doc[i]
@@ -275,6 +283,21 @@ def load_pages(
     scanner's file name when reading the stored copy.
     """
     name = label or os.fspath(path)
+    raw, kind = _read_raw(path, name)
+    if kind == "pdf":
+        for i, img in enumerate(_pdf_pages(raw, name, pdf_dpi)):
+            yield Page(name, i + 1, img)
+        return
+    if kind == "tiff":
+        data = np.frombuffer(raw, dtype=np.uint8)
+        for i, img in enumerate(_tiff_pages(data, raw, name)):
+            yield Page(name, i + 1, img)
+        return
+    yield Page(name, 1, _decode_still(raw, kind, name, max_px_per_mm))
+
+
+def _read_raw(path: str | os.PathLike[str], name: str) -> tuple[bytes, str]:
+    """The file's bytes and its kind from the magic bytes; refuses what is no scan."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
@@ -290,24 +313,21 @@ def load_pages(
             f"not an image file (PNG, JPEG, TIFF or PDF expected): {name}",
             name,
         )
-    if kind == "pdf":
-        for i, img in enumerate(_pdf_pages(raw, name, pdf_dpi)):
-            yield Page(name, i + 1, img)
-        return
-    data = np.frombuffer(raw, dtype=np.uint8)
-    if kind == "tiff":
-        for i, img in enumerate(_tiff_pages(data, raw, name)):
-            yield Page(name, i + 1, img)
-        return
+    return raw, kind
+
+
+def _decode_still(raw: bytes, kind: str, name: str, max_px_per_mm: float | None) -> np.ndarray:
+    """A single-image file (PNG, JPEG, BMP): its declared size checked before decoding, large
+    JPEGs decoded reduced, a JPEG whose data ends early refused as corrupt."""
     info = jpeg_info(raw) if kind == "jpeg" else None
     size = info[:2] if info is not None else (png_size(raw) if kind == "png" else
                                               bmp_size(raw) if kind == "bmp" else None)
     if size is None:
         raise _corrupt(name)
     check_page_size(size[0], size[1], name)
-    reduction = _jpeg_reduction(info, max_px_per_mm)
     colour = info is not None and info[2] >= 3
-    image = _decode_single(data, name, reduction, colour)
+    data = np.frombuffer(raw, dtype=np.uint8)
+    image = _decode_single(data, name, _jpeg_reduction(info, max_px_per_mm), colour)
     if kind == "jpeg" and ends_in_decoder_filler(image):
         raise CorruptImageError(
             f"JPEG ファイルが壊れています（データが途中で終わっています。画像の大きさが"
@@ -316,4 +336,4 @@ def load_pages(
             f"or the file is truncated): {name}",
             name,
         )
-    yield Page(name, 1, image)
+    return image

@@ -19,6 +19,7 @@ import cv2
 import numpy as np
 
 from .layout import Bubble, Layout
+from .synthetic_paper import distort_paper
 
 MM_PER_INCH = 25.4
 
@@ -66,6 +67,14 @@ class Condition:
     jpeg_quality: int | None = None
     shading: float = 0.0  # depth of uneven light (0 = none, 0.4 = strong shadow)
     photo_border: bool = False  # page lies on a darker table, not edge to edge
+    #: The printer: content scaled about the page centre (a driver's "fit to printable
+    #: area"), and a paper feed whose speed drifts (vertical scale 1 + f at the top to
+    #: 1 - f at the bottom).  See synthetic_paper.py.
+    print_scale: float = 1.0
+    feed_stretch: float = 0.0
+    #: Paper curl: the middle of the sheet lifted this many mm (the long edges flat),
+    #: photographed from ~40 cm above.
+    curl_mm: float = 0.0
 
 
 CLEAN_300 = Condition("clean 300 dpi scan", dpi=300)
@@ -227,9 +236,19 @@ def _bubble_for(layout: Layout, m: Mark) -> Bubble:
 
 
 def draw_marks(
-    page: np.ndarray, layout: Layout, marks: list[Mark], dpi: float, rng: np.random.Generator
+    page: np.ndarray,
+    layout: Layout,
+    marks: list[Mark],
+    dpi: float,
+    rng: np.random.Generator,
+    hand: float = 1.0,
 ) -> np.ndarray:
-    """Draw graphite marks on a copy of an upright grey page rendered at ``dpi``."""
+    """Draw graphite marks on a copy of an upright grey page rendered at ``dpi``.
+
+    ``hand`` scales the darkness of every pencil mark (erasure residue included): 1 is a
+    firm HB hand, 0.33-0.5 a light hand whose fills are a third to a half as dark, still
+    plainly visible to a person.
+    """
     out = page.astype(np.float32)
     for m in marks:
         b = _bubble_for(layout, m)
@@ -240,14 +259,17 @@ def draw_marks(
         y0 = int(round(_mm_to_px(b.y_mm, dpi))) - size // 2
         tex = _graphite_texture(mask.shape, rng, _mm_to_px(1.0, dpi))
         patch = out[y0 : y0 + size, x0 : x0 + size]
-        patch *= 1.0 - np.clip(mask * darkness * tex, 0, 0.95)
+        patch *= 1.0 - np.clip(mask * (darkness * hand) * tex, 0, 0.95)
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
 def degrade(
     page: np.ndarray, src_dpi: float, cond: Condition, rng: np.random.Generator
 ) -> np.ndarray:
-    """Simulate scanning/photographing: resample, rotate, perspective, light, blur, noise, JPEG."""
+    """Simulate print and capture: printer scale, paper curl, resample, rotate, perspective,
+    light, blur, noise, JPEG."""
+    if cond.print_scale != 1.0 or cond.feed_stretch or cond.curl_mm:
+        page = distort_paper(page, src_dpi, cond.print_scale, cond.feed_stretch, cond.curl_mm)
     h, w = page.shape
     s = cond.dpi / src_dpi
     out_w, out_h = int(round(w * s)), int(round(h * s))

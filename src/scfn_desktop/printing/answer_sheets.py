@@ -85,7 +85,7 @@ def _wrap(text: str, font: str, size: float, width_mm: float) -> list[str]:
     return lines
 
 
-class _SheetPainter:
+class SheetPainter:
     def __init__(self, canvas: Canvas, layout: Layout, exam: ExamInfo, font: str) -> None:
         self.c = canvas
         self.layout = layout
@@ -317,7 +317,7 @@ def iter_answer_sheets(
     canvas.setTitle(f"{exam.title} 解答用紙 {exam.run_label}".strip())
     canvas.setAuthor("scfn-desktop")
     canvas.setCreator("scfn-desktop")
-    painter = _SheetPainter(canvas, layout, exam, font)
+    painter = SheetPainter(canvas, layout, exam, font)
     for i, person in enumerate(people):
         painter.page(person)
         yield i + 1, len(people)

@@ -39,6 +39,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "exam.export_results": ("試験結果の書き出し", "Results exported"),
     "exam.export_overlays": ("読み取り結果画像の書き出し", "Scan overlays exported"),
     "scan.import": ("解答用紙スキャンの取り込み", "Scans imported"),
+    "scan.calibration_form": ("スキャナー確認用紙の作成", "Scanner check form made"),
+    "scan.calibration": ("スキャナーの確認", "Scanner checked"),
     "review.decide": ("要確認のマークの判定", "Doubtful mark decided"),
     "review.sheet_assign": ("解答用紙の受講生の指定", "Sheet assigned to a trainee"),
     "review.sheet_count": ("採点に使う解答用紙の選択", "Sheet chosen for grading"),
@@ -106,6 +108,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "exam_mark": ("マーク", "Mark"),
     "exam_sheet": ("解答用紙", "Answer form"),
     "scan_file": ("スキャン画像", "Scan file"),
+    "scanner": ("スキャナー", "Scanner"),
     "audit_log": ("操作記録", "Audit log"),
     "login_throttle": ("ログイン失敗の記録", "Failed-login record"),
     "backup": ("バックアップ", "Backup"),
@@ -119,6 +122,10 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "fit": ("試験に使える設定", "Fit for the exam"),
+    "dpi": ("解像度 (dpi)", "Resolution (dpi)"),
+    "colour_mode": ("色の設定", "Colour mode"),
+    "not_ok": ("要確認の項目", "Checks not passed"),
     **ROSTER_LABELS,
     **{key: (ja, en) for key, ja, en in STAGE_STEPS},
     "basis": ("申込要件", "Basis of application"),

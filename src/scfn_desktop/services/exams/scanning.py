@@ -5,81 +5,61 @@ Why it is shaped like this:
 * Every file is stored by SHA-256 under ``<data>/scans/<sha[:2]>/<sha>.<ext>`` before reading,
   so the evidence is kept exactly as scanned and importing the same file again changes nothing
   (reported as 'already imported').
-* One transaction per file: a file's pages are all recorded or none are. Cancelling (closing
-  the generator) rolls back only the file being read; files already done stay done, and running
-  the import again skips them by hash and continues with the rest.
+* Pages are decoded and read on every core (``omr.batch.PageReader``: worker processes, at
+  most two pages per core in flight), while this process hashes and stores the next files and
+  writes the finished ones. The database is written by this process only, one transaction per
+  file, in the batch's order: a file's pages are all recorded or none are.
+* Cancelling (closing the generator) stops after the file being written; files already done
+  stay done, and running the import again skips them by hash and continues with the rest.
 * One bad file or page never stops the batch: every problem is recorded with a code and a
   Japanese and English message, and the sheet is kept so a person can see it.
-* The upright, normalised page the reader produced is kept as PNG next to the scan, so the
-  review screen shows crops and overlays without reading the scan again.
+* The upright, normalised page the reader produced is kept as a JPEG next to the scan (written
+  by the worker that read it), so the review screen shows crops and overlays without reading
+  the scan again.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import secrets
 import shutil
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import cv2
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import selectinload
 
 from scfn_desktop import config
 from scfn_desktop.db import Database
-from scfn_desktop.db.models.exams import ExamMark, ExamSheet, ScanFile, SheetDecision
-from scfn_desktop.db.models.roster import Trainee
-from scfn_desktop.omr.images import ScanError, load_pages
-from scfn_desktop.omr.layout import Layout
-from scfn_desktop.omr.read import ERROR, NotOurFormError, SheetReading, read_sheet
-from scfn_desktop.services import audit
-from scfn_desktop.services.exams.setup import ExamView, exam_layout, get_exam
+from scfn_desktop.db.models.exams import ExamSheet, ScanFile
+from scfn_desktop.omr.batch import PageJob, PageReader, PageResult, default_workers
+from scfn_desktop.omr.images import ScanError
+from scfn_desktop.omr.pages import page_count
+from scfn_desktop.services.exams.scan_records import (
+    FOREIGN_CODES,
+    MESSAGES,
+    FileError,
+    FileOutcome,
+    SheetOutcome,
+    record_file,
+    sheet_digest,
+    sheet_outcome,
+    trainee_ids,
+)
+from scfn_desktop.services.exams.setup import exam_layout, get_exam
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, ProgressGen
 
+__all__ = ["FOREIGN_CODES", "MESSAGES", "BatchResult", "FileOutcome", "ScanImporter",
+           "SheetOutcome", "expand_paths", "sheet_digest", "import_scans", "page_image_path", "sha256_of",
+           "stored_path"]
+
 SCAN_EXTENSIONS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pdf"}
-
-#: Reader issue codes that mean the marks belong to no question of this exam: keep no marks.
-FOREIGN_CODES = ("qr_foreign", "layout_mismatch", "exam_mismatch", "blank_form")
-
-MESSAGES: dict[str, tuple[str, str]] = {
-    "unknown_trainee": ("受講番号 {n} の受講生はこの養成研修にいません。",
-                        "No trainee {n} in this training run."),
-    "duplicate": ("受講番号 {n} の解答用紙は既に読み込まれています（重複：採点する用紙を選んでください）。",
-                  "Trainee {n} already has an answer form (duplicate: choose the one that counts)."),
-    "blank_page": ("白紙のページです（裏面など）。", "Blank page (e.g. the back of a form)."),
-    "already": ("読み込み済みのファイルです（変更なし）。", "Already imported (nothing changed)."),
-}
-
-
-@dataclass(frozen=True)
-class SheetOutcome:
-    sheet_id: int
-    file: str
-    page: int
-    status: str  # ok / duplicate / unidentified / error
-    trainee_number: str = ""
-    error_code: str = ""
-    error_ja: str = ""
-    error_en: str = ""
-    doubtful: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    file: str
-    sha256: str
-    status: str  # imported / already / error
-    error_code: str = ""
-    error_ja: str = ""
-    error_en: str = ""
-    sheets: tuple[SheetOutcome, ...] = ()
+#: A batch this small is read in this process: starting workers would cost more.
+INLINE_PAGES = 2
 
 
 @dataclass
@@ -137,234 +117,187 @@ def stored_path(sha: str, suffix: str) -> Path:
     return Path("scans") / sha[:2] / f"{sha}{suffix.lower() or '.bin'}"
 
 
+def _page_image(stored: Path, page: int, suffix: str = ".jpg") -> Path:
+    base = config.data_dir() / stored
+    return base.with_name(f"{base.stem}-p{page}{suffix}")
+
+
+def _lost(plan: _Plan) -> FileOutcome:
+    """Seen under the write lock yet gone a moment later (deleted by hand): say so."""
+    return FileOutcome(str(plan.path), plan.sha, "error", "file_unreadable",
+                       f"別の端末が記録したファイルが見つかりません: {plan.path}",
+                       f"recorded by another station, then not found: {plan.path}")
+
+
 def page_image_path(sheet: ExamSheet) -> Path:
-    """The upright page the reader produced, kept for crops and overlays."""
-    base = config.data_dir() / Path(sheet.scan_file.stored_path)
-    return base.with_name(f"{base.stem}-p{sheet.page}.png")
+    """The upright page the reader produced, kept for crops and overlays (a JPEG; pages
+    imported before it was one are PNG)."""
+    stored = Path(sheet.scan_file.stored_path)
+    path = _page_image(stored, sheet.page)
+    older = _page_image(stored, sheet.page, ".png")
+    return older if not path.exists() and older.exists() else path
 
 
-def import_scans(db: Database, actor: Actor, exam_id: int,
-                 paths: Sequence[str | Path]) -> ProgressGen[BatchResult]:
-    """Read every file of the batch; yields progress per page, returns the BatchResult."""
+def import_scans(db: Database, actor: Actor, exam_id: int, paths: Sequence[str | Path],
+                 workers: int | None = None) -> ProgressGen[BatchResult]:
+    """Read every file of the batch; yields progress per page, returns the BatchResult.
+
+    ``workers``: reader processes (None: one per core, or none for a batch of a page or
+    two; 0: read in this process)."""
     require(actor, Permission.SCAN_SHEETS)
-    exam = get_exam(db, exam_id)
-    layout = exam_layout(exam)
     files = expand_paths(paths)
+    if workers is None and _few_pages(files):
+        workers = 0
     result = BatchResult(exam_id)
-    yield Progress(0, len(files), "読み込みを開始します", "Starting the import")
-    for i, path in enumerate(files):
-        outcome = yield from _import_file(db, actor, exam, layout, path, i, len(files))
-        result.files.append(outcome)
-        yield Progress(i + 1, len(files), f"{path.name} を読み込みました",
-                       f"Read {path.name}")
+    with ScanImporter(db, actor, exam_id, workers) as importer:
+        yield Progress(0, len(files), "読み込みを開始します", "Starting the import")
+        result.files.extend((yield from importer.import_files(files)))
     return result
 
 
-def _file_error(path: Path, sha: str, err: ScanError | OSError) -> FileOutcome:
-    if isinstance(err, ScanError):
-        return FileOutcome(str(path), sha, "error", err.error_code, err.message_ja, err.message_en)
-    return FileOutcome(str(path), sha, "error", "file_unreadable",
-                       f"ファイルを開けません: {path}（{err.strerror}）",
-                       f"cannot open file: {path} ({err.strerror})")
-
-
-def _import_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, path: Path,
-                 index: int, total: int) -> ProgressGen[FileOutcome]:
-    try:
-        sha = sha256_of(path)
-    except OSError as err:
-        return _file_error(path, "", err)
-    with db.session() as s:
-        already = _already_imported(s, exam.id, sha, path)
-        if already is not None:
-            return already
-    rel = stored_path(sha, path.suffix)
-    target = config.data_dir() / rel
-    config.private_folder(target.parent)
-    if not target.exists():
-        # A name of its own: two imports of the same file at once must not share one.
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
-        shutil.copyfile(path, tmp)
-        config.make_private(tmp)  # scans hold names and answers: owner-only
-        tmp.replace(target)
-    try:
-        return (yield from _record_file(db, actor, exam, layout, path, sha, rel, target, index,
-                                        total))
-    except IntegrityError:
-        # Another station recorded the same file between our check and our insert
-        # (PostgreSQL; on SQLite the write lock already serialises the two).
-        with db.session() as s:
-            already = _already_imported(s, exam.id, sha, path)
-        if already is None:
-            raise
-        return already
-
-
-def _already_imported(s: Session, exam_id: int, sha: str, path: Path) -> FileOutcome | None:
-    existing = s.scalar(select(ScanFile).where(ScanFile.exam_id == exam_id,
-                                               ScanFile.sha256 == sha))
-    if existing is None:
-        return None
-    ja, en = MESSAGES["already"]
-    return FileOutcome(str(path), sha, "already", "already", ja, en,
-                       tuple(_outcome(sh, str(path)) for sh in existing.sheets))
-
-
-def _record_file(db: Database, actor: Actor, exam: ExamView, layout: Layout, path: Path,
-                 sha: str, rel: Path, target: Path, index: int,
-                 total: int) -> ProgressGen[FileOutcome]:
-    sheets: list[SheetOutcome] = []
-    digests: dict[str, str] = {}
-    with db.transaction() as s:
-        # Checked again under the write lock: a concurrent scan of the same folder may have
-        # imported this file while we were copying it.
-        already = _already_imported(s, exam.id, sha, path)
-        if already is not None:
-            return already
-        # The end of a very deep path (it holds the file name) fits the column: PostgreSQL
-        # refuses over-long text where SQLite stores it.
-        name = str(path)[-ScanFile.original_name.type.length:]
-        scan = ScanFile(exam_id=exam.id, sha256=sha, original_name=name,
-                        stored_path=rel.as_posix(), imported_by=actor.username)
-        s.add(scan)
-        s.flush()
-        trainees = {t.trainee_number: t for t in s.scalars(
-            select(Trainee).where(Trainee.run_id == exam.run_id))}
-        error: ScanError | None = None
+def _few_pages(files: list[Path]) -> bool:
+    if len(files) > INLINE_PAGES:
+        return False
+    total = 0
+    for f in files:
         try:
-            for page in load_pages(target, label=str(path)):
-                sheet = _record_page(s, exam, layout, scan, page.page_number, page.image, trainees)
-                sheets.append(_outcome(sheet, str(path)))
-                digests[str(sheet.id)] = sheet_digest(sheet)
-                scan.pages = page.page_number
-                yield Progress(index, total, f"{path.name} {page.page_number}ページ目",
-                               f"{path.name} page {page.page_number}")
+            total += page_count(f)
+        except (ScanError, OSError):
+            total += 1
+    return total <= INLINE_PAGES
+
+
+@dataclass
+class _Plan:
+    """One file of the batch on its way through: prepared here, read by the workers."""
+
+    path: Path
+    sha: str = ""
+    stored: Path | None = None
+    pages: int = 0
+    ready: FileOutcome | None = None  # decided without reading: already imported, unreadable
+    error: FileError | None = None  # the file could not even be opened as an image
+    results: list[PageResult] = field(default_factory=list)
+    #: Same content as an earlier file of this batch: 'already imported' once that one is.
+    copy_of_earlier: bool = False
+
+
+class ScanImporter:
+    """The scanning pipeline of one exam. Keeps its reader processes between calls of
+    :meth:`import_files`, so a hot folder pays their start-up once."""
+
+    def __init__(self, db: Database, actor: Actor, exam_id: int,
+                 workers: int | None = None) -> None:
+        require(actor, Permission.SCAN_SHEETS)
+        self.db, self.actor = db, actor
+        self.exam = get_exam(db, exam_id)
+        self.reader = PageReader(exam_layout(self.exam), str(self.exam.id),
+                                 default_workers() if workers is None else workers)
+        self._planned: set[str] = set()  # contents stored and read by this importer
+        self._trainees: dict[str, int] | None = None
+
+    def __enter__(self) -> ScanImporter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.reader.close()
+
+    def import_files(self, files: Sequence[Path]) -> ProgressGen[list[FileOutcome]]:
+        """Prepare, read and record ``files`` in order; yields progress, returns outcomes."""
+        total, done = len(files), 0
+        plans: deque[_Plan] = deque()
+        outcomes: list[FileOutcome] = []
+        self._trainees = trainee_ids(self.db, self.exam)  # the roster as of this batch
+
+        def jobs() -> Iterator[PageJob]:
+            for path in files:
+                plan = self._prepare(path)
+                plans.append(plan)
+                for page in range(1, plan.pages + 1):
+                    assert plan.stored is not None
+                    yield PageJob(str(config.data_dir() / plan.stored), page,
+                                  str(_page_image(plan.stored, page)), plan, str(plan.path))
+
+        def finish(plan: _Plan) -> Progress:
+            nonlocal done
+            if plan.copy_of_earlier:
+                plan.ready = self._already(plan.path, plan.sha)
+            outcomes.append(plan.ready or self._record(plan))
+            done += 1
+            return Progress(done, total, f"{plan.path.name} を読み込みました",
+                            f"Read {plan.path.name}")
+
+        for job, page_result in self.reader.run(jobs()):
+            plan = job.key
+            while plans[0] is not plan:  # files before it that needed no reading
+                yield finish(plans.popleft())
+            plan.results.append(page_result)
+            yield Progress(done, total, f"{plan.path.name} {job.page}ページ目",
+                           f"{plan.path.name} page {job.page}")
+            if len(plan.results) == plan.pages:
+                yield finish(plans.popleft())
+        while plans:
+            yield finish(plans.popleft())
+        return outcomes
+
+    def _prepare(self, path: Path) -> _Plan:
+        """Hash, skip if already imported, store, count pages: all before any reading."""
+        try:
+            sha = sha256_of(path)
+        except OSError as err:
+            return _Plan(path, ready=FileOutcome(
+                str(path), "", "error", "file_unreadable",
+                f"ファイルを開けません: {path}（{err.strerror}）",
+                f"cannot open file: {path} ({err.strerror})"))
+        if sha in self._planned:  # the same scan twice in one batch (copied, renamed)
+            return _Plan(path, sha, copy_of_earlier=True)
+        already = self._already(path, sha)
+        if already is not None:
+            return _Plan(path, sha, ready=already)
+        self._planned.add(sha)
+        rel = stored_path(sha, path.suffix)
+        target = config.data_dir() / rel
+        config.private_folder(target.parent)
+        if not target.exists():
+            # A name of its own: two imports of the same file at once must not share one.
+            tmp = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+            shutil.copyfile(path, tmp)
+            config.make_private(tmp)  # scans hold names and answers: owner-only
+            tmp.replace(target)
+        try:
+            pages = page_count(target, label=str(path))
         except ScanError as err:
-            error = err
-            scan.error_code, scan.error_ja, scan.error_en = (err.error_code, err.message_ja,
-                                                             err.message_en)
-        audit.record(s, actor, "scan.import", "scan_file", scan.id, after={
-            "exam_id": exam.id, "file": str(path), "sha256": sha, "pages": scan.pages,
-            "error": scan.error_code, "sheets": [[o.page, o.status, o.trainee_number]
-                                                 for o in sheets],
-            "sheet_digests": digests})
-    if error is not None:
-        return FileOutcome(str(path), sha, "error", error.error_code, error.message_ja,
-                           error.message_en, tuple(sheets))
-    return FileOutcome(str(path), sha, "imported", sheets=tuple(sheets))
+            return _Plan(path, sha, rel, error=FileError(err.error_code, err.message_ja,
+                                                         err.message_en))
+        return _Plan(path, sha, rel, pages)
 
+    def _already(self, path: Path, sha: str) -> FileOutcome | None:
+        """The outcome of a file whose content this exam already has, or None."""
+        with self.db.session() as s:
+            known = s.scalar(select(ScanFile.id).where(ScanFile.exam_id == self.exam.id,
+                                                       ScanFile.sha256 == sha))
+            if known is None:  # the usual case, answered without loading anything
+                return None
+            existing = s.scalar(select(ScanFile).where(ScanFile.id == known).options(
+                selectinload(ScanFile.sheets).selectinload(ExamSheet.marks)))
+            ja, en = MESSAGES["already"]
+            return FileOutcome(str(path), sha, "already", "already", ja, en,
+                               tuple(sheet_outcome(sh, str(path)) for sh in existing.sheets))
 
-def sheet_digest(sheet: ExamSheet) -> str:
-    """A short digest of what the reader stored for a sheet (whose it is, its status and every
-    machine-read mark), recorded in the audit entry so that reconciliation notices a sheet or
-    a mark edited in the database directly (services.admin.reconcile)."""
-    marks = sorted([m.question, m.machine_status, json.loads(m.machine_labels_json or "[]")]
-                   for m in sheet.marks)
-    value = {"status": sheet.status, "trainee_id": sheet.trainee_id, "error": sheet.error_code,
-             "qr": sheet.qr_number, "grid": sheet.grid_number, "marks": marks}
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _outcome(sheet: ExamSheet, file: str) -> SheetOutcome:
-    number = sheet.qr_number or sheet.grid_number
-    if sheet.status not in ("ok", "duplicate") and "?" in number:
-        number = ""
-    doubtful = tuple(m.question for m in sheet.marks if m.machine_status == "doubtful")
-    return SheetOutcome(sheet.id, file, sheet.page, sheet.status, number, sheet.error_code,
-                        sheet.error_ja, sheet.error_en, doubtful)
-
-
-def _record_page(s: Session, exam: ExamView, layout: Layout, scan: ScanFile, page: int,
-                 image: np.ndarray, trainees: dict[str, Trainee]) -> ExamSheet:
-    sheet = ExamSheet(exam_id=exam.id, scan_file_id=scan.id, page=page, status="error")
-    sheet.scan_file = scan
-    s.add(sheet)
-    try:
-        reading = read_sheet(image, layout, expected_exam_id=str(exam.id))
-    except NotOurFormError as err:
-        blank = float(np.std(image)) < 6.0
-        code = "blank_page" if blank else err.error_code
-        sheet.error_code = code
-        sheet.error_ja, sheet.error_en = MESSAGES["blank_page"] if blank else (err.message_ja,
-                                                                               err.message_en)
-        s.flush()
-        return sheet
-    _fill_from_reading(sheet, reading)
-    errors = [i for i in reading.issues if i.severity == ERROR]
-    foreign = next((i for i in errors if i.code in FOREIGN_CODES), None)
-    if foreign is not None:
-        _set_error(sheet, foreign.code, foreign.message_ja, foreign.message_en)
-        s.flush()
-        return sheet
-    for q in reading.questions:
-        sheet.marks.append(ExamMark(
-            question=q.number, machine_status=q.status,
-            machine_labels_json=json.dumps(list(q.answer), ensure_ascii=False),
-            fills_json=json.dumps({"raw": list(q.fills), "adjusted": list(q.adjusted),
-                                   "reason": q.reason})))
-    _identify(s, exam, sheet, reading, errors, trainees)
-    s.flush()
-    if reading.warped is not None:
-        path = page_image_path(sheet)
-        ok, buf = cv2.imencode(".png", reading.warped)
-        if ok:
-            path.write_bytes(buf.tobytes())
-            config.make_private(path)
-    return sheet
-
-
-def _fill_from_reading(sheet: ExamSheet, r: SheetReading) -> None:
-    code = r.sheet_code
-    sheet.qr_text = (r.qr_text or "")[:200]
-    sheet.qr_number = code.trainee_number if code is not None else ""
-    sheet.grid_number = r.number_from_grid[:16]
-    sheet.grid_doubtful = r.number_doubtful
-    sheet.reading_json = json.dumps({
-        "thresholds": r.thresholds.to_dict(),
-        "issues": [[i.code, i.severity, i.message_ja, i.message_en] for i in r.issues],
-        "markers_found": list(r.markers_found),
-        "upside_down": r.upside_down,
-        "px_per_mm": r.px_per_mm,
-    }, ensure_ascii=False)
-
-
-def _set_error(sheet: ExamSheet, code: str, ja: str, en: str, status: str = "error") -> None:
-    sheet.status = status
-    sheet.error_code, sheet.error_ja, sheet.error_en = code, ja, en
-
-
-def _identify(s: Session, exam: ExamView, sheet: ExamSheet, r: SheetReading, errors: list,
-              trainees: dict[str, Trainee]) -> None:
-    """QR first, else the number grid; disagreement is an error the proctor resolves by
-    choosing the trainee. A second sheet for the same trainee is kept as 'duplicate'."""
-    mismatch = next((i for i in errors if i.code == "number_mismatch"), None)
-    if mismatch is not None:
-        _set_error(sheet, mismatch.code, mismatch.message_ja, mismatch.message_en)
-        return
-    if r.trainee_number is None:
-        issue = next((i for i in errors), None)
-        ja, en = (issue.message_ja, issue.message_en) if issue else (
-            "受講番号が読み取れません。", "The trainee number cannot be read.")
-        _set_error(sheet, issue.code if issue else "number_missing", ja, en, "unidentified")
-        return
-    number = r.trainee_number
-    trainee = trainees.get(number)
-    if trainee is None:
-        ja, en = MESSAGES["unknown_trainee"]
-        _set_error(sheet, "unknown_trainee", ja.format(n=number), en.format(n=number))
-        return
-    sheet.trainee_id = trainee.id
-    s.flush()
-    taken = s.scalar(select(ExamSheet.id).where(
-        ExamSheet.exam_id == exam.id, ExamSheet.id != sheet.id,
-        ExamSheet.status.in_(("ok", "duplicate")),
-        (ExamSheet.trainee_id == trainee.id) | ExamSheet.id.in_(
-            select(SheetDecision.sheet_id).where(SheetDecision.kind == "assign",
-                                                 SheetDecision.trainee_id == trainee.id)),
-    ).limit(1))
-    if taken:
-        ja, en = MESSAGES["duplicate"]
-        _set_error(sheet, "duplicate", ja.format(n=number), en.format(n=number), "duplicate")
-    else:
-        sheet.status = "ok"
+    def _record(self, plan: _Plan) -> FileOutcome:
+        """One transaction. If another station recorded the same content meanwhile (the
+        unique hash refuses the second), this file is 'already imported' like any re-import."""
+        assert plan.stored is not None
+        try:
+            recorded = record_file(self.db, self.actor, self.exam, plan.path, plan.sha,
+                                   plan.stored.as_posix(), plan.results, plan.error,
+                                   self._trainees)
+        except IntegrityError:
+            already = self._already(plan.path, plan.sha)
+            if already is None:
+                raise
+            return already
+        return recorded or self._already(plan.path, plan.sha) or _lost(plan)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from scfn_desktop.services.exams import answer_forms as exam_printing
+from scfn_desktop.services.exams.calibration import make_check_form
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.exams.common import ExamPicker, exam_file_name
@@ -88,9 +89,16 @@ class PrintFormsPanel(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Spare blank forms:"), self.spare)
+        self.check_form_button = QPushButton(self.tr("Scanner check form (PDF)…"))
+        self.check_form_button.setObjectName("checkFormButton")
+        self.check_form_button.setToolTip(self.tr(
+            "One page to print and scan before the exam: it tells whether the scanner "
+            "settings read the trainees' pencil marks"))
+        self.check_form_button.clicked.connect(self._choose_and_create_check_form)
         make = QHBoxLayout()
         make.addLayout(form)
         make.addStretch(1)
+        make.addWidget(self.check_form_button)
         make.addWidget(self.create_button)
 
         self.result_label = QLabel(self.tr("No PDF created yet."))
@@ -192,6 +200,29 @@ class PrintFormsPanel(QWidget):
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
             self.create_pdf(Path(path))
+
+    def _choose_and_create_check_form(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the scanner check form as PDF"), "スキャナー確認用紙.pdf",
+            self.tr("PDF (*.pdf)"))
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.create_check_form(Path(path))
+
+    def create_check_form(self, path: Path) -> bool:
+        """One page, made at once (it takes a fraction of a second), then open / print."""
+        try:
+            pages = make_check_form(self.ctx.db, self.ctx.actor, path)
+        except Exception as exc:  # a refusal is shown, never swallowed
+            self._failed(exc)
+            return False
+        self._set_pdf(path, pages)
+        self.result_label.setText(self.tr("Saved the scanner check form to %1. Print it at "
+                                          "100 %, fill rows 3 and 4 with the exam's pencils, "
+                                          "scan it and check it on the import tab.")
+                                  .replace("%1", str(path)))
+        return True
 
     def create_pdf(self, path: Path) -> ProgressTask | None:
         """Render in the background; the result area offers open / print when done."""

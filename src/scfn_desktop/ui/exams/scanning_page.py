@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from scfn_desktop.services.exams import review
-from scfn_desktop.services.exams.scanning import BatchResult, import_scans
+from scfn_desktop.services.exams.calibration import check_scanner
+from scfn_desktop.services.exams.scanning import BatchResult, FileOutcome, import_scans
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.exams.common import ExamPicker
+from scfn_desktop.ui.exams.hot_folder_panel import HotFolderPanel
 from scfn_desktop.ui.exams.print_panel import PrintFormsPanel
+from scfn_desktop.ui.exams.scanner_check import show_scanner_check
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.workers import ProgressTask, run_with_progress
@@ -63,6 +66,15 @@ class ScanningPage(QWidget):
         self.import_button = QPushButton(self.tr("Import scans"))
         self.import_button.setObjectName("importScansButton")
         self.import_button.clicked.connect(lambda: self.import_paths(self.selected_paths()))
+        self.check_button = QPushButton(self.tr("Check the scanner…"))
+        self.check_button.setObjectName("checkScannerButton")
+        self.check_button.setToolTip(self.tr("Read a scan of the scanner check form (print it "
+                                             "on the print tab) and say whether the scanner "
+                                             "settings are fit for the exam"))
+        self.check_button.clicked.connect(self._choose_check_scan)
+        self.hot_folder = HotFolderPanel(ctx, self.picker)
+        self.hot_folder.fileImported.connect(self.append_outcome)
+        self.watch_result: BatchResult | None = None
         self.summary = QLabel()
         self.summary.setObjectName("scanSummary")
         self.summary.setWordWrap(True)
@@ -97,6 +109,7 @@ class ScanningPage(QWidget):
         for b in (add_folder, add_files, clear):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
         dup = QHBoxLayout()
         dup.addWidget(QLabel(self.tr("Duplicates: select a sheet, then")))
@@ -108,6 +121,7 @@ class ScanningPage(QWidget):
         sv.addWidget(hint)
         sv.addWidget(self.paths)
         sv.addLayout(buttons)
+        sv.addWidget(self.hot_folder)
         sv.addWidget(self.summary)
         sv.addWidget(self.table, 1)
         sv.addLayout(dup)
@@ -183,16 +197,44 @@ class ScanningPage(QWidget):
     def _show_result(self, result: BatchResult) -> None:
         self.import_button.setEnabled(True)
         self.last_result = result
-        pick = self.ctx.pick
         self.table.setRowCount(0)
         for f in result.files:
-            rows = list(f.sheets) if f.sheets and f.status != "already" else [None]
-            for s in rows:
-                status = f.status if s is None else s.status
-                message = pick(f.error_ja, f.error_en) if s is None else pick(s.error_ja,
-                                                                              s.error_en)
-                self._add_row(f.file, s, status, message)
+            self._add_file(f)
         self.summary.setText(scan_summary(result))
+
+    def append_outcome(self, outcome: FileOutcome) -> None:
+        """A file the hot folder has just read: added below the rows already shown."""
+        if self.watch_result is None or self.watch_result.exam_id != self.picker.exam_id():
+            self.watch_result = BatchResult(self.picker.exam_id())
+            self.table.setRowCount(0)
+        self.watch_result.files.append(outcome)
+        self._add_file(outcome)
+        self.table.scrollToBottom()
+        self.summary.setText(scan_summary(self.watch_result))
+
+    def _add_file(self, f: FileOutcome) -> None:
+        pick = self.ctx.pick
+        rows = list(f.sheets) if f.sheets and f.status != "already" else [None]
+        for s in rows:
+            status = f.status if s is None else s.status
+            message = pick(f.error_ja, f.error_en) if s is None else pick(s.error_ja, s.error_en)
+            self._add_row(f.file, s, status, message)
+
+    def _choose_check_scan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Scan of the scanner check form"), "",
+            self.tr("Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)"))
+        if path:
+            self.check_scan(Path(path))
+
+    def check_scan(self, path: Path) -> ProgressTask:
+        """Read the check form in the background, then show the report."""
+        db, actor = self.ctx.db, self.ctx.actor
+        self.task = run_with_progress(
+            self, self.tr("Checking the scanner"), lambda: check_scanner(db, actor, path),
+            on_done=lambda report: show_scanner_check(self, report, self.ctx.pick),
+            on_error=lambda exc: show_error(self, exc, self.ctx.language), pick=self.ctx.pick)
+        return self.task
 
     def _add_row(self, file: str, s, status: str, message: str) -> None:  # type: ignore[no-untyped-def]
         row = self.table.rowCount()
