@@ -13,7 +13,7 @@ DOC = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
 SECTION = DOC[DOC.index("## Where does X live"):DOC.index("## Units of work")]
 
 SHARED_SERVICES = {"__init__.py", "audit.py", "errors.py", "permissions.py", "progress.py",
-                   "exports.py", "imports.py", "keys.py", "audit_checkpoint.py"}
+                   "exports.py", "imports.py", "keys.py", "audit_checkpoint.py", "files.py"}
 SHARED_UI = {"__init__.py", "context.py", "formatting.py", "i18n.py", "main_window.py",
              "messages.py", "registry.py", "resources.py", "selftest.py", "shell.py",
              "startup.py", "workers.py"}

@@ -24,10 +24,10 @@ from scfn_desktop.db.models.roster import Organisation, Trainee
 from scfn_desktop.printing.badges import LAYOUTS, BadgeFace, iter_badges
 from scfn_desktop.rules.names import join_name
 from scfn_desktop.services import audit, keys
-from scfn_desktop.services.attendance.paper import write_pdf
 from scfn_desktop.services.attendance.schedule import RunInfo, load_run
 from scfn_desktop.services.attendance.trust import register_signing_key
 from scfn_desktop.services.errors import NotFound, ValidationFailed
+from scfn_desktop.services.files import write_pdf
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, ProgressGen
 

@@ -4,8 +4,6 @@ the desk's "from paper" entry (services.attendance.desk.check_in with backfilled
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,32 +14,9 @@ from scfn_desktop.printing.sign_in_sheet import SheetDay, SheetPerson, iter_sign
 from scfn_desktop.rules.names import join_name
 from scfn_desktop.services import audit
 from scfn_desktop.services.attendance.schedule import load_run
-from scfn_desktop.services.errors import ServiceError
+from scfn_desktop.services.files import write_pdf
 from scfn_desktop.services.permissions import Actor, Permission, require
-from scfn_desktop.services.progress import Progress, ProgressGen
-
-
-def write_pdf(out: Path, render: Callable[[Path], Iterator[tuple[int, int]]], doing_ja: str,
-              doing_en: str) -> ProgressGen[int]:
-    """Render to `<out>.part` page by page (progress per page), then rename: a cancelled or
-    failed run never leaves half a PDF under the name someone will print."""
-    part = out.with_name(out.name + ".part")
-    pages = 0
-    try:
-        for done, total in render(part):
-            pages = done
-            yield Progress(done, total, f"{doing_ja} {done}/{total}",
-                           f"{doing_en} {done}/{total}")
-        try:
-            os.replace(part, out)
-        except OSError as exc:
-            raise ServiceError(
-                f"PDF を保存できません（別のアプリで開いていませんか？）: {out}（{exc.strerror}）",
-                f"Cannot save the PDF (is it open in another program?): {out} ({exc.strerror})",
-            ) from exc
-    finally:
-        part.unlink(missing_ok=True)
-    return pages
+from scfn_desktop.services.progress import ProgressGen
 
 
 def print_sign_in_sheet(db: Database, actor: Actor, run_id: int, day_number: int,

@@ -30,7 +30,8 @@ from scfn_desktop.printing.cards import (
 )
 from scfn_desktop.services import audit
 from scfn_desktop.services.certificates.cards import parse_numbers
-from scfn_desktop.services.errors import ServiceError, ValidationFailed
+from scfn_desktop.services.errors import ValidationFailed
+from scfn_desktop.services.files import cannot_save
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, ProgressGen
 
@@ -81,7 +82,7 @@ def write_calibration(actor: Actor, out: str | Path,
     try:
         write_calibration_pdf(path, offset if offset is not None else saved_offset())
     except OSError as exc:
-        raise _unwritable(path, exc) from exc
+        raise cannot_save(path, exc) from exc
     return path
 
 
@@ -149,7 +150,7 @@ def print_cards(db: Database, actor: Actor, out: str | Path, layout: str = "card
     except PrintInputError as exc:
         raise ValidationFailed(exc.reason_ja, exc.reason_en) from exc
     except OSError as exc:
-        raise _unwritable(path, exc) from exc
+        raise cannot_save(path, exc) from exc
     per_page = 1 if layout == "card" else 10
     pages = 2 * ((len(cards) + per_page - 1) // per_page)
     numbers_done = tuple(c.number for c in cards)
@@ -158,9 +159,3 @@ def print_cards(db: Database, actor: Actor, out: str | Path, layout: str = "card
             "layout": layout, "count": len(cards), "numbers": list(numbers_done),
             "file": path.name, "offset_mm": list(shift) if layout != "card" else None})
     return PrintResult(path, len(cards), pages, numbers_done)
-
-
-def _unwritable(path: Path, exc: OSError) -> ServiceError:
-    return ServiceError(f"PDF を保存できません（別のアプリで開いていませんか？）: {path}（{exc.strerror}）",
-                        f"Cannot save the PDF (is it open in another program?): {path} "
-                        f"({exc.strerror})")

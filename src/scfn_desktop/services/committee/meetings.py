@@ -10,7 +10,6 @@ refused, never committed into a meeting that has just closed.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -156,10 +155,8 @@ def close_meeting(db: Database, actor: Actor, meeting_id: int) -> MeetingView:
         s.flush()
         pdf = minutes_document(s, m)
         path = minutes_path(m.id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(path.name + ".part")
-        part.write_bytes(pdf)
-        os.replace(part, path)  # a whole file or none: a reader never sees half a PDF
+        # owner-only (names and decisions), whole or not at all: a reader never sees half
+        config.write_private(path, pdf)
         m.minutes_file = path.relative_to(config.data_dir()).as_posix()
         m.minutes_sha256 = hashlib.sha256(pdf).hexdigest()
         count = s.scalar(select(func.count(CommitteeDecision.id))

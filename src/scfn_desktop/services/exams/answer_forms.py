@@ -7,7 +7,6 @@ cancelled run must never leave a half-written PDF that someone could print.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +16,11 @@ from scfn_desktop.db import Database
 from scfn_desktop.db.models.roster import Trainee
 from scfn_desktop.printing.answer_sheets import ExamInfo, SheetTrainee, iter_answer_sheets
 from scfn_desktop.services import audit
-from scfn_desktop.services.errors import ServiceError, ValidationFailed
+from scfn_desktop.services.errors import ValidationFailed
 from scfn_desktop.services.exams.setup import ExamView, exam_layout, get_exam
+from scfn_desktop.services.files import write_pdf
 from scfn_desktop.services.permissions import Actor, Permission, require
-from scfn_desktop.services.progress import Progress, ProgressGen
+from scfn_desktop.services.progress import ProgressGen
 
 
 @dataclass(frozen=True)
@@ -64,24 +64,11 @@ def print_answer_sheets(db: Database, actor: Actor, exam_id: int, out: str | Pat
     if not 0 <= blank <= 500:
         raise ValidationFailed("予備用紙は 0〜500 枚にしてください。", "Spare forms must be 0-500.")
     out = Path(out)
-    part = out.with_name(out.name + ".part")
     info = ExamInfo(str(exam.id), exam.title, exam.run_label)
-    pages = 0
-    try:
-        for done, total in iter_answer_sheets(part, exam_layout(exam), info, sheet_people,
-                                              blank):
-            pages = done
-            yield Progress(done, total, f"解答用紙を作成中 {done}/{total}",
-                           f"Rendering answer forms {done}/{total}")
-        try:
-            os.replace(part, out)
-        except OSError as exc:  # e.g. the old PDF is still open in a viewer on Windows
-            raise ServiceError(
-                f"PDF を保存できません（別のアプリで開いていませんか？）: {out}（{exc.strerror}）",
-                f"Cannot save the PDF (is it open in another program?): {out} ({exc.strerror})",
-            ) from exc
-    finally:
-        part.unlink(missing_ok=True)
+    layout = exam_layout(exam)
+    pages = yield from write_pdf(
+        out, lambda part: iter_answer_sheets(part, layout, info, sheet_people, blank),
+        "解答用紙を作成中", "Rendering answer forms")
     with db.transaction() as s:
         audit.record(s, actor, "exam.print_sheets", "exam", exam_id,
                      after={"pages": pages, "blank": blank, "file": str(out)})

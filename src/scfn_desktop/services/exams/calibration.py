@@ -8,7 +8,6 @@ the engine's (``omr.calibration``); the form is ``printing.calibration_form``.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from scfn_desktop.db import Database
@@ -17,6 +16,7 @@ from scfn_desktop.omr.images import ScanError
 from scfn_desktop.printing.calibration_form import render_calibration_form
 from scfn_desktop.services import audit
 from scfn_desktop.services.errors import ServiceError
+from scfn_desktop.services.files import written_via_part
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, ProgressGen
 
@@ -26,18 +26,8 @@ def make_check_form(db: Database, actor: Actor, out: str | Path) -> int:
     failure never leaves half a PDF to print); returns the page count."""
     require(actor, Permission.PRINT_SHEETS)
     out = Path(out)
-    part = out.with_name(out.name + ".part")
-    try:
+    with written_via_part(out) as part:
         pages = render_calibration_form(part)
-        try:
-            os.replace(part, out)
-        except OSError as exc:  # e.g. the old PDF is still open in a viewer on Windows
-            raise ServiceError(
-                f"PDF を保存できません（別のアプリで開いていませんか？）: {out}（{exc.strerror}）",
-                f"Cannot save the PDF (is it open in another program?): {out} ({exc.strerror})",
-            ) from exc
-    finally:
-        part.unlink(missing_ok=True)
     with db.transaction() as s:
         audit.record(s, actor, "scan.calibration_form", "scanner", "", after={"file": str(out)})
     return pages

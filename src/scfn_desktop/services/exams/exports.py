@@ -10,7 +10,6 @@ the forms are written one page at a time on the worker, with progress and cancel
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import cv2
@@ -18,10 +17,11 @@ import cv2
 from scfn_desktop.db import Database
 from scfn_desktop.printing.image_pages import ImagePdf
 from scfn_desktop.services import audit, audit_checkpoint, exports
-from scfn_desktop.services.errors import ServiceError, ValidationFailed
+from scfn_desktop.services.errors import ValidationFailed
 from scfn_desktop.services.exams.item_analysis import TestStats, item_analysis
 from scfn_desktop.services.exams.results import exam_results, overlay_image, sheet_states
 from scfn_desktop.services.exams.setup import get_exam
+from scfn_desktop.services.files import replace_part
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.progress import Progress, ProgressGen
 
@@ -38,16 +38,6 @@ def _refuse_suffix(path: Path, allowed: tuple[str, ...]) -> None:
             f"「{path.name}」の拡張子 {shown} では書き出せません。{names} のいずれかにしてください。",
             f"Cannot export to '{path.name}': the extension {path.suffix or '(none)'} is not "
             f"one of {names}.")
-
-
-def _replace(part: Path, path: Path) -> None:
-    try:
-        os.replace(part, path)
-    except OSError as exc:  # e.g. the old file is open in Excel or a viewer on Windows
-        raise ServiceError(
-            f"ファイルを保存できません（別のアプリで開いていませんか？）: {path}（{exc.strerror}）",
-            f"Cannot save the file (is it open in another program?): {path} ({exc.strerror})",
-        ) from exc
 
 
 def export_results(db: Database, actor: Actor, exam_id: int, path: str | Path) -> Path:
@@ -129,7 +119,7 @@ def export_overlays(db: Database, actor: Actor, exam_id: int,
                 yield Progress(done, total, f"読み取り結果 {done}/{total} ページ",
                                f"Annotated forms {done}/{total}")
             pdf.save()
-            _replace(part, out)
+            replace_part(part, out, pdf=False)
             written.append(out)
         finally:
             part.unlink(missing_ok=True)
