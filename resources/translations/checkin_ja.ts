@@ -106,7 +106,7 @@
 <context>
     <name>BoardPrinting</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/checkin/board_printing.py" line="+37"/>
+        <location filename="../../src/scfn_desktop/ui/checkin/board_printing.py" line="+47"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
@@ -117,13 +117,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+72"/>
+        <location line="+107"/>
         <location line="+7"/>
         <source>Badges</source>
         <translation>バッジ</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-111"/>
         <source>All badges, A4 10 per sheet…</source>
         <translation>全員のバッジ（A4・10面、トンボ付き）…</translation>
     </message>
@@ -143,18 +143,38 @@
         <translation>選択した受講生のバッジを再交付…</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+17"/>
+        <location line="+24"/>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Print (set the scale to 100% / actual size)</source>
+        <translation>印刷（倍率は 100%・実際のサイズで）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printing</source>
+        <translation>印刷中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>プリンターに %1 ページを送りました。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+19"/>
         <source>Export the attendance</source>
         <translation>出欠状況の書き出し</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-18"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>

@@ -3,16 +3,19 @@ show the other desk's check-ins, export, the paper sign-in sheet and badges; who
 
 from __future__ import annotations
 
+import pypdfium2
 import pytest
 from attendancekit import STAFF, after_start, token_for
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from scfn_desktop.db.session import open_database
 from scfn_desktop.rules.attendance_day import DayStatus
 from scfn_desktop.services.admin import accounts
 from scfn_desktop.services.attendance.desk import open_desk, scan
 from scfn_desktop.ui.context import AppContext
+from scfn_desktop.ui.widgets.pdf_print import make_printer
 
 pytestmark = pytest.mark.gui
 
@@ -79,6 +82,53 @@ def test_export_sheet_and_badges(db, kit, board, qtbot, tmp_path):
 
     with db.session() as s:
         assert s.query(Badge).filter_by(trainee_id=kit.ids[kit.numbers[2]], revision=2).one()
+
+
+ID1_PT = (85.60 / 25.4 * 72, 53.98 / 25.4 * 72)
+A4_PT = (595.3, 841.9)
+
+
+def page_sizes(path) -> list[tuple[float, float]]:
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_size() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("layout, expected", [("a4-10", A4_PT), ("card", ID1_PT)])
+def test_saved_badges_go_to_a_printer_at_their_own_size(db, kit, board, qtbot, tmp_path,
+                                                         layout, expected):
+    """The "saved" message offers 印刷…; the job sends each page at its own size (A4 sheets of
+    91 x 55 mm badges, or ID-1 pages for a card printer), here to Qt's PDF "printer"."""
+    page = board("admin")
+    pdf = tmp_path / "badges.pdf"
+    with qtbot.waitSignal(page.printing.badges_to(pdf, layout, kit.numbers[:3]).finished,
+                          timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: page.printing.saved_box is not None
+                    and page.printing.saved_box.isVisible(), timeout=5000)
+    assert page.printing.saved_box.findChild(QPushButton, "boardPrintSaved") is not None
+    page.printing.saved_box.close()
+    printer = make_printer("Badges")
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    with qtbot.waitSignal(page.printing.print_to(pdf, printer).finished, timeout=60000):
+        pass
+    made = page_sizes(pdf)
+    got = page_sizes(printed)
+    assert page.printing.pages_printed == len(made) == len(got) == (1 if layout == "a4-10" else 3)
+    for width, height in got:  # Qt's PDF writer rounds the media box to whole points
+        assert abs(width - expected[0]) < 1.0 and abs(height - expected[1]) < 1.0
+
+
+def test_an_export_is_not_offered_to_the_printer(db, kit, board, qtbot, tmp_path):
+    page = board("admin")
+    with qtbot.waitSignal(page.printing.export_to(tmp_path / "出欠.csv").finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: page.printing.saved_box is not None, timeout=5000)
+    assert page.printing.saved_box.findChild(QPushButton, "boardPrintSaved") is None
 
 
 def test_committee_views_the_board_but_not_the_desk(db, kit, users, board, make_window):

@@ -1,6 +1,11 @@
 """The board's files: export (xlsx/csv), the paper sign-in sheet of the day (PDF), the badges
 (A4 10-up or card printer) and the reissue of a lost badge. Long work runs behind the progress
-dialog of ui.workers; each `*_to(path)` method is what the file dialog's choice calls."""
+dialog of ui.workers; each `*_to(path)` method is what the file dialog's choice calls.
+
+A saved sheet or set of badges can go straight to a printer from the "saved" message
+(「印刷…」): through ui.widgets.pdf_print, each page at its own size and 100 %, so badges land
+on perforated 91 x 55 mm blanks and a card printer gets ID-1 pages, which a PDF viewer's
+"fit to page" would not guarantee."""
 
 from __future__ import annotations
 
@@ -9,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QPushButton
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton
 
 from scfn_desktop.services.attendance import badges as badge_service
 from scfn_desktop.services.attendance.export import export_attendance
@@ -17,6 +23,7 @@ from scfn_desktop.services.attendance.paper import print_sign_in_sheet
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.services.progress import Progress
 from scfn_desktop.ui.messages import show_error, show_info
+from scfn_desktop.ui.widgets.pdf_print import ask_printer, first_page_size, print_pdf
 from scfn_desktop.ui.workers import ProgressTask, run_with_progress
 
 if TYPE_CHECKING:
@@ -34,6 +41,9 @@ class BoardPrinting(QObject):
         super().__init__(page)
         self.page = page
         self.last_file: Path | None = None
+        self.saved_box: QMessageBox | None = None
+        self.printer: QPrinter | None = None  # kept alive while a print job runs
+        self.pages_printed = 0
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("boardExport")
         self.export_button.clicked.connect(self.export)
@@ -58,13 +68,46 @@ class BoardPrinting(QObject):
         path, _ = QFileDialog.getSaveFileName(self.page, title, name, filters)
         return Path(path) if path else None
 
-    def _run(self, title: str, factory, done_text: str) -> ProgressTask:  # type: ignore[no-untyped-def]
+    def _run(self, title: str, factory, done_text: str,  # type: ignore[no-untyped-def]
+             printable: Path | None = None) -> ProgressTask:
         page = self.page
         return run_with_progress(
             page, title, factory,
-            on_done=lambda _r: show_info(page, title, done_text),
+            on_done=lambda result: self._saved(title, done_text, printable, result),
             on_error=lambda exc: show_error(page, exc, page.ctx.language),
             pick=page.ctx.pick)
+
+    def _saved(self, title: str, text: str, printable: Path | None, pages: object) -> None:
+        """The "saved" message; for a PDF it also offers to print it at once."""
+        self.saved_box = box = show_info(self.page, title, text)
+        if printable is not None and isinstance(pages, int) and pages > 0:
+            button = box.addButton(self.tr("Print…"), QMessageBox.ButtonRole.ActionRole)
+            button.setObjectName("boardPrintSaved")
+            button.clicked.connect(lambda: self.choose_printer(printable, pages))
+
+    # printing ----------------------------------------------------------------------------
+
+    def choose_printer(self, path: Path, pages: int) -> None:
+        printer = ask_printer(
+            self.page, pages, doc_name=path.stem, first_page=first_page_size(path),
+            title=self.tr("Print (set the scale to 100% / actual size)"))
+        if printer is not None:
+            self.print_to(path, printer)
+
+    def print_to(self, path: Path, printer: QPrinter) -> ProgressTask:
+        """Paint the PDF onto `printer` at 100 %, each page at its own size, in the background."""
+        page = self.page
+        self.printer = printer
+        title = self.tr("Printing")
+
+        def printed(sent: int) -> None:
+            self.pages_printed = sent
+            show_info(page, title, self.tr("Sent %1 pages to the printer.").replace(
+                "%1", str(sent)))
+
+        return run_with_progress(
+            page, title, lambda: print_pdf(path, printer), on_done=printed,
+            on_error=lambda exc: show_error(page, exc, page.ctx.language), pick=page.ctx.pick)
 
     # export ------------------------------------------------------------------------------
 
@@ -74,7 +117,8 @@ class BoardPrinting(QObject):
         if path is not None:
             self.export_to(path)
 
-    def _for_run(self, path: Path, title: str, work, done: str) -> ProgressTask | None:  # type: ignore[no-untyped-def]
+    def _for_run(self, path: Path, title: str, work, done: str,  # type: ignore[no-untyped-def]
+                 printable: bool = False) -> ProgressTask | None:
         """Run `work(db, actor, run_id)` (a progress generator) for the board's run."""
         page = self.page
         run = page.current_run()
@@ -82,7 +126,8 @@ class BoardPrinting(QObject):
             return None
         self.last_file = path
         db, actor = page.ctx.db, page.ctx.actor
-        return self._run(title, lambda: work(db, actor, run.id), done.replace("%1", str(path)))
+        return self._run(title, lambda: work(db, actor, run.id), done.replace("%1", str(path)),
+                         path if printable else None)
 
     def export_to(self, path: Path, day_number: int | None = None) -> ProgressTask | None:
         return self._for_run(
@@ -107,7 +152,7 @@ class BoardPrinting(QObject):
         return self._for_run(
             path, self.tr("Paper sign-in sheet"),
             lambda db, actor, run_id: print_sign_in_sheet(db, actor, run_id, day, path),
-            self.tr("Saved %1. Print it at 100 % and keep it at the desk."))
+            self.tr("Saved %1. Print it at 100 % and keep it at the desk."), printable=True)
 
     # badges ------------------------------------------------------------------------------
 
@@ -122,7 +167,7 @@ class BoardPrinting(QObject):
             path, self.tr("Badges"),
             lambda db, actor, run_id: badge_service.print_badges(db, actor, run_id, path,
                                                                  layout, numbers),
-            self.tr("Saved %1. Print at 100 % (actual size)."))
+            self.tr("Saved %1. Print at 100 % (actual size)."), printable=True)
 
     def _selected_number(self) -> str | None:
         page = self.page
