@@ -106,7 +106,7 @@
 <context>
     <name>BoardPrinting</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/checkin/board_printing.py" line="+47"/>
+        <location filename="../../src/scfn_desktop/ui/checkin/board_printing.py" line="+48"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
@@ -117,13 +117,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+107"/>
+        <location line="+108"/>
         <location line="+7"/>
         <source>Badges</source>
         <translation>バッジ</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-112"/>
         <source>All badges, A4 10 per sheet…</source>
         <translation>全員のバッジ（A4・10面、トンボ付き）…</translation>
     </message>
@@ -141,6 +141,11 @@
         <location line="+1"/>
         <source>Reissue the selected trainee&apos;s badge…</source>
         <translation>選択した受講生のバッジを再交付…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the selected trainee&apos;s group…</source>
+        <translation>選択した受講生のグループを変更…</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -215,6 +220,22 @@
         <location line="+10"/>
         <source>Reissued the badge of %1: the old badge is refused at the desk from now on. Print the new one from the Badges menu.</source>
         <translation>%1 のバッジを再交付しました。以前のバッジは今後受付で使えません。新しいバッジは「バッジ」メニューから印刷してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+9"/>
+        <source>Discussion group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Group of %1 (choose one, or type a new name):</source>
+        <translation>%1 のグループ（選ぶか、新しい名前を入力）:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is now in group %2. Print the badge again to show it (the badge already printed still checks in).</source>
+        <translation>%1 をグループ %2 に変更しました。新しいグループはバッジを印刷し直すと載ります（印刷済みのバッジもそのまま受付に使えます）。</translation>
     </message>
 </context>
 <context>

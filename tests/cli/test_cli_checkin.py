@@ -106,3 +106,16 @@ def test_badges_print_and_reissue(run, db, tmp_path):
     assert code == 0
     code, out, err = run("badges", "reissue", "000000")
     assert code == 1 and "000000" in err
+
+
+def test_badges_group_moves_a_trainee(run, db):
+    kit = make_run(db, trainees=12)
+    number = kit.numbers[0]
+    code, out, _ = run("badges", "group", number, "ベトナム語班")
+    assert code == 0 and "→ ベトナム語班" in out and "印刷し直す" in out
+    code, out, _ = run("badges", "group", number, "ベトナム語班", lang="en")
+    assert code == 0 and "already in group ベトナム語班" in out
+    code, _, err = run("badges", "group", number, "   ")
+    assert code == 1 and "グループ名を入力してください" in err and "Traceback" not in err
+    code, _, err = run("badges", "group", "000000", "A", lang="en")
+    assert code == 1 and "000000" in err

@@ -1,4 +1,5 @@
-"""`scfn badges`: print the check-in badges of a run (PDF) and reissue a lost one."""
+"""`scfn badges`: print the check-in badges of a run (PDF), reissue a lost one, and move a
+trainee to another discussion group (printed on the badge)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import datetime
 
 from scfn_desktop.cli.common import Cli
 from scfn_desktop.services.attendance import badges as badge_service
+from scfn_desktop.services.attendance.groups import set_group
 from scfn_desktop.services.attendance.schedule import current_run_id
 from scfn_desktop.services.errors import NotFound
 from scfn_desktop.services.progress import run_to_end
@@ -31,6 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--layout", choices=("a4-10", "card"), default="card")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_reissue)
+    p = badges.add_parser("group", help="move a trainee to another discussion group")
+    p.add_argument("number", metavar="NUMBER", help="trainee number (受講番号)")
+    p.add_argument("label", metavar="GROUP", help="the group's name, e.g. C")
+    p.set_defaults(handler=cmd_group)
 
 
 def _run_id(cli: Cli) -> int:
@@ -66,4 +72,18 @@ def cmd_reissue(cli: Cli) -> int:
                 "以前のバッジは受付で使えません。",
                 f"Reissued the badge of {issued.number} {issued.name} (revision "
                 f"{issued.revision}); older badges are refused at the desk.")
+    return 0
+
+
+def cmd_group(cli: Cli) -> int:
+    change = set_group(cli.db(), cli.actor(), cli.args.number, cli.args.label)
+    before = change.before or "-"
+    if not change.changed:
+        cli.say(f"{change.number} {change.name} はすでにグループ {change.after} です。",
+                f"{change.number} {change.name} is already in group {change.after}.")
+    else:
+        cli.say(f"{change.number} {change.name}: グループ {before} → {change.after}"
+                "（バッジを印刷し直すと新しいグループが載ります）",
+                f"{change.number} {change.name}: group {before} -> {change.after} (reprint "
+                "the badge to show it)")
     return 0

@@ -152,7 +152,8 @@ class _Painter:
         if face.group:
             gx = left + min(30.0, text_w - 16.0)
             self.text("グループ", gx, bottom - 5.2, 6.5, GREY)
-            self.text(clip_text(face.group, f, 12.0, 14.0), gx, bottom, 12.0)
+            group_size = fit_font_size(face.group, f, 12.0, 14.0, floor=6.0)  # "C" or a name
+            self.text(clip_text(face.group, f, group_size, 14.0), gx, bottom, group_size)
         qr_left = x0 + lay.card_w - INSET_MM - qr_box
         qr_top = y0 + lay.card_h - INSET_MM - qr_box - 3.0
         self.qr(face.token, qr_left + quiet, qr_top + quiet)

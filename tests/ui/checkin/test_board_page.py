@@ -8,7 +8,7 @@ import pytest
 from attendancekit import STAFF, after_start, token_for
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from scfn_desktop.db.session import open_database
 from scfn_desktop.rules.attendance_day import DayStatus
@@ -106,10 +106,10 @@ def test_saved_badges_go_to_a_printer_at_their_own_size(db, kit, board, qtbot, t
     with qtbot.waitSignal(page.printing.badges_to(pdf, layout, kit.numbers[:3]).finished,
                           timeout=30000):
         pass
-    qtbot.waitUntil(lambda: page.printing.saved_box is not None
-                    and page.printing.saved_box.isVisible(), timeout=5000)
-    assert page.printing.saved_box.findChild(QPushButton, "boardPrintSaved") is not None
-    page.printing.saved_box.close()
+    qtbot.waitUntil(lambda: page.printing.last_box is not None
+                    and page.printing.last_box.isVisible(), timeout=5000)
+    assert page.printing.last_box.findChild(QPushButton, "boardPrintSaved") is not None
+    page.printing.last_box.close()
     printer = make_printer("Badges")
     printed = tmp_path / "printed.pdf"
     printer.setOutputFormat(printer.OutputFormat.PdfFormat)
@@ -127,8 +127,27 @@ def test_an_export_is_not_offered_to_the_printer(db, kit, board, qtbot, tmp_path
     page = board("admin")
     with qtbot.waitSignal(page.printing.export_to(tmp_path / "出欠.csv").finished, timeout=20000):
         pass
-    qtbot.waitUntil(lambda: page.printing.saved_box is not None, timeout=5000)
-    assert page.printing.saved_box.findChild(QPushButton, "boardPrintSaved") is None
+    qtbot.waitUntil(lambda: page.printing.last_box is not None, timeout=5000)
+    assert page.printing.last_box.findChild(QPushButton, "boardPrintSaved") is None
+
+
+def test_a_trainee_changes_group_from_the_board(db, kit, board, qtbot):
+    page = board("staff")
+    number = kit.numbers[1]
+    with qtbot.waitSignal(page.printing.change_group_to(number, "Ｃ").finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: page.printing.last_box is not None
+                    and page.printing.last_box.isVisible(), timeout=5000)
+    assert "group C" in page.printing.last_box.text()
+    qtbot.waitUntil(lambda: any(r.number == number and r.group == "C"
+                                for r in page.board.rows), timeout=10000)
+    page.printing.last_box.close()
+    page.printing.last_box = None
+    with qtbot.waitSignal(page.printing.change_group_to(number, "").finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible()
+                                and "Enter a group name" in w.text()
+                                for w in QApplication.topLevelWidgets()), timeout=5000)
 
 
 def test_committee_views_the_board_but_not_the_desk(db, kit, users, board, make_window):

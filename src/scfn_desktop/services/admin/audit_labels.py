@@ -57,6 +57,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "attendance.exclude": ("受講継続不可（事務局判断）", "Excluded"),
     "attendance.undo": ("受付記録の取り消し", "Attendance entry undone"),
     "attendance.assign_groups": ("グループ分け", "Discussion groups assigned"),
+    "attendance.set_group": ("グループの変更", "Discussion group changed"),
     "attendance.export": ("出欠一覧の書き出し", "Attendance exported"),
     "attendance.print_sign_in_sheet": ("受付名簿（紙）の印刷", "Sign-in sheet printed"),
     "badge.print": ("受講証（名札）の印刷", "Badges printed"),
@@ -122,6 +123,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "group": ("グループ", "Discussion group"),
     "fit": ("試験に使える設定", "Fit for the exam"),
     "dpi": ("解像度 (dpi)", "Resolution (dpi)"),
     "colour_mode": ("色の設定", "Colour mode"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPu
 
 from scfn_desktop.services.attendance import badges as badge_service
 from scfn_desktop.services.attendance.export import export_attendance
+from scfn_desktop.services.attendance.groups import group_labels, set_group
 from scfn_desktop.services.attendance.paper import print_sign_in_sheet
 from scfn_desktop.services.permissions import Permission
 from scfn_desktop.services.progress import Progress
@@ -41,7 +42,7 @@ class BoardPrinting(QObject):
         super().__init__(page)
         self.page = page
         self.last_file: Path | None = None
-        self.saved_box: QMessageBox | None = None
+        self.last_box: QMessageBox | None = None  # the newest "saved" / "changed" message
         self.printer: QPrinter | None = None  # kept alive while a print job runs
         self.pages_printed = 0
         self.export_button = QPushButton(self.tr("Export…"))
@@ -58,6 +59,7 @@ class BoardPrinting(QObject):
         menu.addAction(self.tr("All badges, card printer…"), lambda: self.badges("card", None))
         menu.addAction(self.tr("Badge of the selected trainee (card)…"), self.selected_badge)
         menu.addAction(self.tr("Reissue the selected trainee's badge…"), self.reissue)
+        menu.addAction(self.tr("Change the selected trainee's group…"), self.change_group)
         self.badge_button.setMenu(menu)
         self.badge_button.setVisible(page.ctx.actor.can(Permission.PRINT_BADGES))
 
@@ -79,7 +81,7 @@ class BoardPrinting(QObject):
 
     def _saved(self, title: str, text: str, printable: Path | None, pages: object) -> None:
         """The "saved" message; for a PDF it also offers to print it at once."""
-        self.saved_box = box = show_info(self.page, title, text)
+        self.last_box = box = show_info(self.page, title, text)
         if printable is not None and isinstance(pages, int) and pages > 0:
             button = box.addButton(self.tr("Print…"), QMessageBox.ButtonRole.ActionRole)
             button.setObjectName("boardPrintSaved")
@@ -199,3 +201,37 @@ class BoardPrinting(QObject):
                          self.tr("Reissued the badge of %1: the old badge is refused at the "
                                  "desk from now on. Print the new one from the Badges menu.")
                          .replace("%1", number))
+
+    # groups ------------------------------------------------------------------------------
+
+    def change_group(self) -> None:
+        page = self.page
+        number, run = self._selected_number(), page.current_run()
+        if number is None or run is None or page.board is None:
+            return
+        row = next(r for r in page.board.rows if r.number == number)
+        labels = group_labels(page.ctx.db, run.id)
+        current = labels.index(row.group) if row.group in labels else 0
+        label, ok = QInputDialog.getItem(
+            page, self.tr("Discussion group"),
+            self.tr("Group of %1 (choose one, or type a new name):").replace(
+                "%1", f"{number} {row.name}"), labels, current, True)
+        if ok:
+            self.change_group_to(number, label)
+
+    def change_group_to(self, number: str, label: str) -> ProgressTask:
+        page = self.page
+        db, actor = page.ctx.db, page.ctx.actor
+        title = self.tr("Discussion group")
+        return run_with_progress(
+            page, title, lambda: _once(lambda: set_group(db, actor, number, label)),
+            on_done=lambda change: self._group_changed(title, change),
+            on_error=lambda exc: show_error(page, exc, page.ctx.language), pick=page.ctx.pick)
+
+    def _group_changed(self, title: str, change) -> None:  # type: ignore[no-untyped-def]
+        self.page.refresh()
+        if change.changed:
+            self.last_box = show_info(self.page, title, self.tr(
+                "%1 is now in group %2. Print the badge again to show it (the badge already "
+                "printed still checks in).").replace("%1", f"{change.number} {change.name}")
+                .replace("%2", change.after))
