@@ -31,6 +31,25 @@ from scfn_desktop.services.errors import ValidationFailed
 TODAY = date(2026, 12, 1)
 
 
+def wait_until_blocked(db: Database, timeout: float = 30.0) -> None:
+    """Until another connection waits on a lock (what the race needs), polled from a separate
+    connection; a fixed sleep was too short on a loaded CI machine."""
+    deadline = time.monotonic() + timeout
+    probe = Database(db.url)
+    try:
+        with probe.engine.connect() as conn:
+            while time.monotonic() < deadline:
+                waiting = conn.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND datname = current_database()")).scalar()
+                if waiting:
+                    return
+                time.sleep(0.02)
+    finally:
+        probe.dispose()
+    raise AssertionError("the racing decision never waited on the lock")
+
+
 def chain_ok(db: Database) -> bool:
     with db.session() as s:
         return audit.verify_chain(s).ok
@@ -122,7 +141,7 @@ def test_a_decision_racing_the_close_is_either_in_the_minutes_or_refused(pg_db: 
             lambda: decisions.decide(pg_db, COMMITTEE, m, trainee_id(pg_db, 1), "certify",
                                      reason="出席簿で確認"))))
         worker.start()
-        time.sleep(0.5)
+        wait_until_blocked(pg_db)  # the decision waits FOR SHARE on the meeting row
         conn.execute(text("UPDATE committee_meetings SET status = 'closed' WHERE id = :m"),
                      {"m": m})
     worker.join(30)
@@ -148,7 +167,7 @@ def test_two_members_deciding_one_trainee_at_once_collide(pg_db: Database):
         worker = threading.Thread(target=lambda: result.append(attempt(
             lambda: decisions.decide(pg_db, COMMITTEE, m, t, "certify", reason="確認済み"))))
         worker.start()
-        time.sleep(0.5)  # it read no decision and now waits on the unique index
+        wait_until_blocked(pg_db)  # it read no decision and now waits on the unique index
     worker.join(30)
     other.dispose()
     assert isinstance(result[0], ValidationFailed) and "same moment" in str(result[0])
