@@ -237,3 +237,38 @@ def test_a_roster_over_the_row_limit_exits_1_and_imports_nothing(run, boss, tmp_
     code, out, err = run("roster", "import", str(path), lang="en")
     assert code == 1 and "more than 3 data rows" in err and "Imported" not in out
     assert json.loads(run("roster", "list", "--json")[1]) == []
+
+
+def test_the_command_table_names_what_each_module_registers():
+    """`scfn` imports only the module of the command given (cli.COMMAND_MODULES): the table
+    must list exactly the commands each module registers, or a command would be missing."""
+    import argparse
+    import importlib
+
+    from scfn_desktop import cli
+
+    for module, commands in cli.COMMAND_MODULES.items():
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers(dest="command")
+        importlib.import_module(f"scfn_desktop.cli.{module}").register(sub)
+        assert sorted(sub.choices) == sorted(commands), module
+    names = [c for commands in cli.COMMAND_MODULES.values() for c in commands]
+    assert len(names) == len(set(names))
+    package = importlib.import_module("scfn_desktop.cli").__path__[0]
+    import pkgutil
+
+    groups = {m.name for m in pkgutil.iter_modules([package])} - {"common"}
+    assert groups == set(cli.COMMAND_MODULES)  # a new command module gets a row
+
+
+def test_only_the_given_commands_module_is_imported():
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.argv = ['scfn', '--lang', 'en', 'scan', '--help']\n"
+            "from scfn_desktop import cli\n"
+            "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('scfn_desktop.cli.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().splitlines()[-1] == "['scfn_desktop.cli.common', 'scfn_desktop.cli.exams']"
