@@ -1,7 +1,7 @@
 """`scfn`: the command line, for set-up, scripting and checks without the GUI.
 
-Each feature registers its own subcommands from its own module: append the module's
-`register(subparsers)` to `COMMANDS`. A subcommand stores its handler with
+Each feature registers its own subcommands from its own module's `register(subparsers)`, and
+names the module and its top-level commands in `COMMAND_MODULES`. A subcommand stores its handler with
 `parser.set_defaults(handler=fn)`; the handler receives a `Cli` (arguments, language, database,
 actor) and returns the exit code. Expected failures (`ServiceError`) print their Japanese or
 English text to stderr and exit 1; usage errors exit 2; there is never a traceback for them.
