@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from scfn_desktop.db.models.roster import TrainingRun, VenueDay
 from scfn_desktop.rules.fiscal import run_label
 from scfn_desktop.services.errors import NotFound
+from scfn_desktop.services.runs.training_runs import find_run
 
 
 def to_local(utc_naive: datetime) -> datetime:
@@ -73,10 +74,7 @@ class RunInfo:
 
 
 def load_run(s: Session, run_id: int) -> RunInfo:
-    run = s.get(TrainingRun, run_id)
-    if run is None:
-        raise NotFound(f"養成研修（ID {run_id}）が見つかりません。",
-                       f"No training run with id {run_id}.")
+    run = find_run(s, run_id)
     days = s.scalars(select(VenueDay).where(VenueDay.run_id == run_id)
                      .order_by(VenueDay.day_number)).all()
     threshold = run.lateness_threshold_minutes

@@ -46,17 +46,10 @@ from scfn_desktop.services.committee.views import (
     GroundsView,
 )
 from scfn_desktop.services.errors import NotFound
+from scfn_desktop.services.runs.training_runs import find_run
 
 _TEST = {"passed": TestFact.PASSED, "failed": TestFact.FAILED, "absent": TestFact.ABSENT,
          "pending": TestFact.PENDING, "no_exam": TestFact.NO_EXAM}
-
-
-def _run(s: Session, run_id: int) -> TrainingRun:
-    run = s.get(TrainingRun, run_id)
-    if run is None:
-        raise NotFound(f"養成研修（ID {run_id}）が見つかりません。",
-                       f"No training run with id {run_id}.")
-    return run
 
 
 def judgement_day(s: Session, run_id: int) -> date:
@@ -132,7 +125,7 @@ def load_dossiers(db: Database, s: Session, run_id: int,
     """Dossiers of the run's trainees (all, or those asked for), sorted by 受講番号. ``s`` is
     the caller's session (a decision's transaction); attendance is read through the check-in
     capability's own summary service, on ``db``."""
-    run = _run(s, run_id)
+    run = find_run(s, run_id)
     on = on or judgement_day(s, run_id)
     today = today or date.today()
     people = facts.load_trainees(s, run_id, trainee_ids)

@@ -33,6 +33,7 @@ from scfn_desktop.services.committee.minutes import minutes_document
 from scfn_desktop.services.committee.views import MeetingView, MemberView
 from scfn_desktop.services.errors import NotFound, ValidationFailed
 from scfn_desktop.services.permissions import Actor, Permission, require
+from scfn_desktop.services.runs.training_runs import find_run
 
 Member = tuple[str, str]  # (name, "chair" | "member")
 MINUTES_FOLDER = "committee"
@@ -95,10 +96,7 @@ def open_meeting(db: Database, actor: Actor, run_id: int, held_on: date, place: 
     require(actor, Permission.MANAGE_MEETINGS)
     cleaned, place = _check(members, place, online)
     with db.transaction() as s:
-        run = s.get(TrainingRun, run_id)
-        if run is None:
-            raise NotFound(f"養成研修（ID {run_id}）が見つかりません。",
-                           f"No training run with id {run_id}.")
+        run = find_run(s, run_id)
         if s.scalar(select(CommitteeMeeting.id).where(CommitteeMeeting.run_id == run_id,
                                                       CommitteeMeeting.status == "open")):
             raise ValidationFailed("この養成研修には開催中の委員会があります。先に終了してください。",

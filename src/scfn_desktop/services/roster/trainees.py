@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from scfn_desktop.db import Database
-from scfn_desktop.db.models.roster import Organisation, StageRecord, Trainee, TrainingRun
+from scfn_desktop.db.models.roster import Organisation, StageRecord, Trainee
 from scfn_desktop.rules.fiscal import run_label
 from scfn_desktop.rules.names import join_name
 from scfn_desktop.services import audit
@@ -24,6 +24,7 @@ from scfn_desktop.services.errors import NotFound, ValidationFailed
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.roster.fields import FIELD_KEYS, clean_record, search_key
 from scfn_desktop.services.roster.prefectures import PREFECTURES
+from scfn_desktop.services.runs.training_runs import find_run
 
 # Trainee columns compared by import and edit; organisation/prefecture come from the relation.
 TRAINEE_ATTRS = ("trainee_number", "family_name", "given_name", "family_kana", "given_kana",
@@ -251,10 +252,7 @@ def update_trainee(db: Database, actor: Actor, trainee_id: int,
 def _check_run(s: Session, run_id: object) -> int | None:
     if run_id is None:
         return None
-    if not isinstance(run_id, int) or s.get(TrainingRun, run_id) is None:
-        raise NotFound(f"養成研修（ID {run_id}）が見つかりません。",
-                       f"No training run with id {run_id}.")
-    return run_id
+    return find_run(s, run_id).id
 
 
 def list_organisations(db: Database, prefecture: str | None = None) -> list[OrganisationRow]:

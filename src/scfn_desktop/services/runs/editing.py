@@ -20,25 +20,18 @@ from scfn_desktop.db.base import utcnow
 from scfn_desktop.db.models.roster import Trainee, TrainingRun, VenueDay
 from scfn_desktop.rules.fiscal import run_label
 from scfn_desktop.services import audit
-from scfn_desktop.services.errors import NotFound, ValidationFailed
+from scfn_desktop.services.errors import ValidationFailed
 from scfn_desktop.services.permissions import Actor, Permission, require
 from scfn_desktop.services.runs.training_runs import (
     RunRow,
     days_json,
+    find_run,
     refuse_duplicate,
     row_of,
 )
 from scfn_desktop.services.runs.validation import DaySpec, day_problems, refuse, settings_problems
 
 SETTINGS = ("fiscal_year", "term", "venue", "capacity", "lateness_threshold_minutes")
-
-
-def _run(s: Session, run_id: int) -> TrainingRun:
-    run = s.get(TrainingRun, run_id)
-    if run is None:
-        raise NotFound(f"養成研修（ID {run_id}）が見つかりません。",
-                       f"No training run with id {run_id}.")
-    return run
 
 
 def _row(s: Session, run: TrainingRun) -> RunRow:
@@ -56,7 +49,7 @@ def update_run(db: Database, actor: Actor, run_id: int, fiscal_year: int, term: 
     new = {"fiscal_year": fiscal_year, "term": term, "venue": venue.strip(),
            "capacity": capacity, "lateness_threshold_minutes": lateness_threshold_minutes}
     with db.transaction() as s:
-        run = _run(s, run_id)
+        run = find_run(s, run_id)
         refuse_duplicate(s, fiscal_year, term, except_id=run.id)
         before: dict[str, Any] = {}
         after: dict[str, Any] = {}
@@ -79,7 +72,7 @@ def set_venue_days(db: Database, actor: Actor, run_id: int, days: Sequence[DaySp
     require(actor, Permission.MANAGE_RUNS)
     refuse(day_problems(days))
     with db.transaction() as s:
-        run = _run(s, run_id)
+        run = find_run(s, run_id)
         old = [(d.day, d.starts_at, d.ends_at) for d in run.venue_days]
         if old == list(days):
             return _row(s, run)
@@ -103,7 +96,7 @@ def close_run(db: Database, actor: Actor, run_id: int, closed: bool = True) -> R
     trainees, exams and results stay; it is only no longer offered for imports and exams."""
     require(actor, Permission.MANAGE_RUNS)
     with db.transaction() as s:
-        run = _run(s, run_id)
+        run = find_run(s, run_id)
         label = run_label(run.fiscal_year, run.term)
         if closed and run.closed_at is not None:
             raise ValidationFailed(f"{label} は既に終了しています。", f"{label} is already closed.")

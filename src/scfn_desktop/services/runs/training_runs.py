@@ -136,6 +136,16 @@ def newest_open_run(db: Database) -> RunRow | None:
     return runs[0] if runs else None
 
 
+def find_run(s: Session, run_id: object) -> TrainingRun:
+    """The run, inside the caller's session; NotFound (with the id) when there is none. Every
+    service that is handed a run id checks it through here."""
+    run = s.get(TrainingRun, run_id) if isinstance(run_id, int) else None
+    if run is None:
+        raise NotFound(f"養成研修（ID {run_id}）が見つかりません。",
+                       f"No training run with id {run_id}.")
+    return run
+
+
 def get_run(db: Database, run_id: int) -> RunRow:
     for run in list_runs(db):
         if run.id == run_id:
@@ -147,10 +157,7 @@ def get_run(db: Database, run_id: int) -> RunRow:
 def require_open(s: Session, run_id: int) -> TrainingRun:
     """The run, inside the caller's transaction; refused when missing or closed, so nothing
     new (trainees, exams) is added to a finished run."""
-    run = s.get(TrainingRun, run_id)
-    if run is None:
-        raise NotFound(f"養成研修（ID {run_id}）が見つかりません。",
-                       f"No training run with id {run_id}.")
+    run = find_run(s, run_id)
     if run.closed_at is not None:
         label = run_label(run.fiscal_year, run.term)
         raise ValidationFailed(
