@@ -31,6 +31,16 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("SCFN_DB_URL", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_spare_readers():
+    """Reader processes a test started ahead (`scfn scan` starts them before its login) and
+    left unused end with it, so no later test adopts them or finds them alive."""
+    yield
+    pool = sys.modules.get("scfn_desktop.omr.pool")
+    if pool is not None:
+        pool.discard(wait=True)
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     """The data folder of this test (scans, keys, checkpoints, settings): SCFN_DATA_DIR."""

@@ -257,8 +257,10 @@ def test_the_command_table_names_what_each_module_registers():
     package = importlib.import_module("scfn_desktop.cli").__path__[0]
     import pkgutil
 
-    groups = {m.name for m in pkgutil.iter_modules([package])} - {"common"}
+    helpers = {"common", "options"} | {m.rsplit(".", 1)[1] for m in cli.EARLY_START.values()}
+    groups = {m.name for m in pkgutil.iter_modules([package])} - helpers
     assert groups == set(cli.COMMAND_MODULES)  # a new command module gets a row
+    assert set(cli.EARLY_START) <= set(names)
 
 
 def test_only_the_given_commands_module_is_imported():
@@ -271,4 +273,20 @@ def test_only_the_given_commands_module_is_imported():
             "print(sorted(m for m in sys.modules if m.startswith('scfn_desktop.cli.')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
-    assert out.strip().splitlines()[-1] == "['scfn_desktop.cli.common', 'scfn_desktop.cli.exams']"
+    assert out.strip().splitlines()[-1] == (
+        "['scfn_desktop.cli.common', 'scfn_desktop.cli.exams', 'scfn_desktop.cli.options', "
+        "'scfn_desktop.cli.scan_readers']")
+
+
+def test_the_command_line_starts_before_the_database_layer_is_imported():
+    """`scfn` reads its command word with nothing heavy imported, so `scfn scan` can start its
+    readers before SQLAlchemy and the services are loaded (half a second)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from scfn_desktop import cli; from scfn_desktop.cli import scan_readers\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'sqlalchemy', 'alembic', 'cv2', 'numpy', 'PySide6', 'reportlab'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

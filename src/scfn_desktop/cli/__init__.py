@@ -16,8 +16,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 
-from scfn_desktop.cli.common import Cli, add_global_options, default_language
-from scfn_desktop.services.errors import ServiceError
+from scfn_desktop.cli.options import add_global_options, default_language
 
 #: Each command group's module (`scfn_desktop.cli.<module>`, whose `register(subparsers)` adds
 #: its commands) and the top-level commands it registers. Only the module of the command given
@@ -38,6 +37,11 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "cards": ("cards", "verify"),
     "keys": ("keys",),
 }
+
+#: Work a command starts before its module is imported and the user logged in (the module
+#: named here, light, has `start(argv)`): `scfn scan` starts its page readers, whose start-up
+#: then overlaps the command's own instead of following it.
+EARLY_START: dict[str, str] = {"scan": "scfn_desktop.cli.scan_readers"}
 
 
 DESCRIPTION = {"ja": "外国人支援コーディネーター認定システム（SCFN desktop）のコマンドライン",
@@ -73,8 +77,16 @@ def _language(argv: Sequence[str] | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # a frozen build's scan workers start here (omr.batch)
-    parser = build_parser(_language(argv), _command(argv))
+    multiprocessing.freeze_support()  # a frozen build's scan workers start here (omr.pool)
+    command = _command(argv)
+    if command in EARLY_START:
+        importlib.import_module(EARLY_START[command]).start(
+            sys.argv[1:] if argv is None else list(argv))
+    # Imported only now (SQLAlchemy, the services: half a second), after any early start.
+    from scfn_desktop.cli.common import Cli
+    from scfn_desktop.services.errors import ServiceError
+
+    parser = build_parser(_language(argv), command)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -9,9 +9,7 @@ import json
 from pathlib import Path
 
 from scfn_desktop.cli.common import Cli
-from scfn_desktop.services.exams import answer_forms as exam_printing
 from scfn_desktop.services.exams import setup as exams
-from scfn_desktop.services.exams.calibration import check_scanner, make_check_form
 from scfn_desktop.services.exams.grading import STATUS_LABELS
 from scfn_desktop.services.exams.hot_folder import WatchProgress, watch_folder
 from scfn_desktop.services.exams.item_analysis import TestStats, item_analysis
@@ -199,6 +197,10 @@ def _progress_printer(cli: Cli):  # type: ignore[no-untyped-def]
 
 
 def cmd_print(cli: Cli) -> int:
+    # Imported here, like the scanner check below: the PDF engine (reportlab) is not needed by
+    # `scfn scan`, which should start reading pages as soon as it can.
+    from scfn_desktop.services.exams import answer_forms as exam_printing
+
     a = cli.args
     pages = run_to_end(exam_printing.print_answer_sheets(cli.db(), cli.actor(), a.exam, a.output,
                                                  a.blank), _progress_printer(cli))
@@ -208,6 +210,8 @@ def cmd_print(cli: Cli) -> int:
 
 
 def cmd_calibration_form(cli: Cli) -> int:
+    from scfn_desktop.services.exams.calibration import make_check_form
+
     a = cli.args
     make_check_form(cli.db(), cli.actor(), a.output)
     cli.say(f"スキャナー確認用紙を {a.output} に書き出しました。100% で印刷してください。",
@@ -328,6 +332,8 @@ def _watch(cli: Cli) -> int:
 
 
 def _calibration(cli: Cli) -> int:
+    from scfn_desktop.services.exams.calibration import check_scanner
+
     a = cli.args
     report = run_to_end(check_scanner(cli.db(), cli.actor(), a.calibration))
     if a.json:

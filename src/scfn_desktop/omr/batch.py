@@ -4,10 +4,10 @@ Decoding a 300 dpi PNG (libpng: ~50 ms) and reading the sheet (~15 ms) hold the 
 the GIL, so threads cannot share them out; worker processes can. The pool is made here and
 nothing else about it leaks out:
 
-* **Start method ``spawn`` everywhere.** It is the only one on Windows and the only one safe
-  from a GUI whose other threads hold locks (``fork`` copies a Qt process mid-flight). The
-  workers import only this engine (numpy, OpenCV, pypdfium2), never Qt or the database. A
-  frozen (PyInstaller) build works because the entry points call
+* **The processes are** ``omr.pool``'s: started with ``spawn`` (Windows' only method, and
+  the only one safe from a GUI), importing only this engine, never Qt or the database, and
+  possibly started before the batch was known (``pool.prestart``), so every job carries its
+  exam's layout. A frozen (PyInstaller) build works because the entry points call
   ``multiprocessing.freeze_support()``.
 * **Bounded in flight.** :meth:`PageReader.run` pulls jobs lazily and keeps at most
   ``2 x workers`` pages submitted, so memory stays flat whatever the batch size (a worker
@@ -28,17 +28,13 @@ Each worker also writes the upright page image for the review screen (JPEG, qual
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
 import cv2
 import numpy as np
@@ -46,7 +42,10 @@ import numpy as np
 from .images import ScanError
 from .layout import Layout
 from .pages import load_page
+from .pool import Readers, default_workers, take
 from .read import NotOurFormError, SheetReading, read_sheet
+
+__all__ = ["PageJob", "PageReader", "PageResult", "default_workers", "read_page"]
 
 log = logging.getLogger(__name__)
 
@@ -106,52 +105,19 @@ def read_page(job: PageJob, layout: Layout, expected_exam_id: str | None) -> Pag
 
 # --- worker processes ---------------------------------------------------------------------
 
-_worker_layout: Layout | None = None
-_worker_exam: str | None = None
+#: Layouts a worker has parsed, by their JSON: every job carries its exam's layout (so readers
+#: started before the exam was known, or serving a second exam, need nothing else).
+_layouts: dict[str, Layout] = {}
 
 
-def _init_worker(layout_json: str, expected_exam_id: str | None) -> None:
-    global _worker_layout, _worker_exam
-    cv2.setNumThreads(1)  # one process per core already: OpenCV's own threads would fight
-    _worker_layout = Layout.from_json(layout_json)
-    _worker_exam = expected_exam_id
-
-
-def _work(path: str, page: int, image_out: str | None, label: str | None) -> PageResult:
-    assert _worker_layout is not None
-    return read_page(PageJob(path, page, image_out, label=label), _worker_layout, _worker_exam)
-
-
-def _ping() -> bool:
-    return True
-
-
-@contextmanager
-def _workers_skip_main_script() -> Iterator[None]:
-    """While workers start, hide the path of the script that runs this process.
-
-    ``spawn`` re-runs the parent's ``__main__`` script in every worker so that functions
-    defined there can be unpickled. Ours are in this module, and the script is the ``scfn``
-    console script, which imports the whole command line (SQLAlchemy, Alembic, reportlab:
-    ~1 s and ~45 MB per worker, measured). A module run with ``-m`` (``__spec__`` set) and a
-    frozen build are left alone: the first is light, the second is handled by
-    ``freeze_support()``.
-    """
-    main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    if main is None or path is None or getattr(main, "__spec__", None) is not None or getattr(
-            sys, "frozen", False):
-        yield
-        return
-    del main.__file__
-    try:
-        yield
-    finally:
-        main.__file__ = path
-
-
-def default_workers() -> int:
-    return max(1, os.cpu_count() or 1)
+def _work(layout_json: str, expected_exam_id: str | None, path: str, page: int,
+          image_out: str | None, label: str | None) -> PageResult:
+    layout = _layouts.get(layout_json)
+    if layout is None:
+        if len(_layouts) >= 4:
+            _layouts.clear()
+        layout = _layouts[layout_json] = Layout.from_json(layout_json)
+    return read_page(PageJob(path, page, image_out, label=label), layout, expected_exam_id)
 
 
 class PageReader:
@@ -163,8 +129,8 @@ class PageReader:
         self.layout = layout
         self.expected_exam_id = expected_exam_id
         self.workers = default_workers() if workers is None else max(0, workers)
-        self._pool: ProcessPoolExecutor | None = None
-        self._ping: Future[bool] | None = None
+        self._layout_json = layout.to_json()
+        self._pool: Readers | None = None
         self.restarts = 0
         #: The workers could not even start (a broken install, a frozen build without
         #: freeze_support, a security product killing them): the rest is read in-process.
@@ -178,30 +144,20 @@ class PageReader:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=True)
             self._pool = None
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _readers(self) -> Readers:
+        """The worker processes: those started ahead for this process (``pool.prestart``),
+        else new ones. Their start-up pings run first (the queue is FIFO): if even these
+        fail, the workers never worked."""
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-                initargs=(self.layout.to_json(), self.expected_exam_id),
-            )
-            # Runs first (the queue is FIFO): if even this fails, the pool never worked.
-            self._ping = self._submit(_ping)
+            self._pool = take(self.workers) or Readers(self.workers)
         return self._pool
-
-    def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        """Submit (which may start a worker) without the workers re-running our script."""
-        assert self._pool is not None
-        with _workers_skip_main_script():
-            return self._pool.submit(fn, *args)
 
     def _restart(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=False)
         self._pool = None
         self.restarts += 1
 
@@ -222,8 +178,8 @@ class PageReader:
                 for job in source:
                     yield job, read_page(job, self.layout, self.expected_exam_id)
                 return
-            while not exhausted and len(queue) < limit:
-                job = next(source, None)
+            if not exhausted and len(queue) < limit:
+                job = next(source, None)  # the caller stores the page's file now
                 if job is None:
                     exhausted = True
                 else:
@@ -232,7 +188,10 @@ class PageReader:
                 return
             head = queue[0]
             try:
-                self._pump(queue, limit)
+                full = exhausted or len(queue) >= limit
+                self._pump(queue, limit, wait=full)
+                if not full:
+                    continue  # each page goes to a reader as soon as its file is ready
                 assert head.future is not None
                 result = head.future.result()
             except BrokenProcessPool:
@@ -249,31 +208,35 @@ class PageReader:
             queue.popleft()
             yield head.job, result
 
-    def _pump(self, queue: deque[_Slot], limit: int) -> None:
+    def _pump(self, queue: deque[_Slot], limit: int, wait: bool = True) -> None:
         """Submit waiting pages, in order, while fewer than ``limit`` are in flight.
 
         A new pool's start-up ping is waited for before its first page, so a page that
         crashes a worker is never mistaken for workers that cannot start (and then read in
-        this process, where it would crash the application)."""
+        this process, where it would crash the application). Without ``wait``, pages are
+        left waiting while the readers start, and the caller prepares more meanwhile."""
         if all(slot.future is not None for slot in queue):
             return
-        self._executor()
-        if self._ping is not None and not self._ping.done():
-            self._ping.result()  # BrokenProcessPool when the workers cannot start
+        readers = self._readers()
+        if not readers.ping.done():
+            if not wait:
+                return
+            readers.ping.result()  # BrokenProcessPool when the workers cannot start
         busy = sum(1 for slot in queue if slot.future is not None and not slot.future.done())
         for slot in queue:
             if busy >= limit:
                 return
             if slot.future is None:
                 job = slot.job
-                slot.future = self._submit(_work, job.path, job.page, job.image_out, job.label)
+                slot.future = readers.submit(_work, self._layout_json, self.expected_exam_id,
+                                             job.path, job.page, job.image_out, job.label)
                 busy += 1
 
     def _recover(self, queue: deque[_Slot]) -> None:
         """The pool died: every page it had not finished is read again, alone (see run());
         one that was already being read alone when a worker died is reported instead. If the
         pool never ran even its start-up ping, workers cannot start here: read in-process."""
-        ping = self._ping
+        ping = self._pool.ping if self._pool is not None else None
         never_worked = ping is None or not ping.done() or ping.cancelled() or (
             ping.exception() is not None)
         self._restart()

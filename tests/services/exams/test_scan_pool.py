@@ -199,3 +199,34 @@ def test_workers_do_not_re_run_the_command_line_script(db, exam, tmp_path):
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.strip() == "8"
     assert not marker.exists()
+
+
+def test_readers_started_ahead_are_adopted_by_the_batch(db, exam, tmp_path):
+    """`scfn scan` starts its readers before its login (omr.pool.prestart); the batch then
+    reads with those processes instead of starting a second set."""
+    from scfn_desktop.omr import pool
+
+    pool.prestart(2)
+    ahead = pool.waiting()
+    assert ahead is not None and ahead.workers == 2
+    files = _batch(exam, tmp_path / "scanner")
+    with ScanImporter(db, PROCTOR, exam, workers=2) as importer:
+        outcomes = run_to_end(importer.import_files(files))
+        assert importer.reader._pool is ahead
+    assert pool.waiting() is None
+    assert [s.trainee_number for f in outcomes for s in f.sheets] == [
+        number(i) for i in range(1, 9)]
+    assert not multiprocessing.active_children()
+
+
+def test_readers_started_ahead_for_another_size_are_not_used(db, exam, tmp_path):
+    from scfn_desktop.omr import pool
+
+    pool.prestart(1)
+    ahead = pool.waiting()
+    files = _batch(exam, tmp_path / "scanner")[:3]
+    with ScanImporter(db, PROCTOR, exam, workers=2) as importer:
+        outcomes = run_to_end(importer.import_files(files))
+        assert importer.reader._pool is not ahead
+    assert [f.status for f in outcomes] == ["imported"] * 3
+    assert pool.waiting() is None
