@@ -67,39 +67,35 @@ def sheet_reports(db: Database, exam_id: int, sheet_ids: Iterable[int]) -> list[
     doubtful question is unresolved (never a guessed score)."""
     rule = get_exam(db, exam_id).rule
     wanted = set(sheet_ids)
+    with db.session() as s:
+        states = [st for st in load_sheet_states(s, exam_id)
+                  if st.sheet.id in wanted and st.sheet.marks]
+        ids = {st.trainee_id for st in states if st.trainee_id is not None}
+        numbers = dict(s.execute(select(Trainee.id, Trainee.trainee_number).where(
+            Trainee.id.in_(ids))).all()) if ids else {}
     out = []
-    for st in sheet_states(db, exam_id):
+    for st in states:
         sheet = st.sheet
-        if sheet.id not in wanted or not sheet.marks:
-            continue
         answers = sheet_answers(sheet)
         score, passed, doubtful = grade_sheet(rule, answers)
-        number = _number(db, st.trainee_id)
+        marks = {m.question: m for m in sheet.marks}
         out.append(SheetReport(
-            sheet.id, sheet.scan_file.original_name, sheet.page, number,
-            {str(q): list(_read_labels(sheet, q, a.labels)) for q, a in sorted(answers.items())},
+            sheet.id, sheet.scan_file.original_name, sheet.page,
+            numbers.get(st.trainee_id) if st.trainee_id is not None else None,
+            {str(q): list(_read_labels(marks[q], a.labels)) for q, a in sorted(answers.items())},
             doubtful, score, passed))
     return out
 
 
-def _read_labels(sheet: ExamSheet, q: int, labels: tuple[str, ...]) -> tuple[str, ...]:
+def _read_labels(mark: ExamMark, labels: tuple[str, ...]) -> tuple[str, ...]:
     if labels:
         return labels
-    mark = next(m for m in sheet.marks if m.question == q)
     return () if mark.decisions else tuple(json.loads(mark.machine_labels_json or "[]"))
 
 
 def sheet_states(db: Database, exam_id: int) -> list[SheetState]:
     with db.session() as s:
         return load_sheet_states(s, exam_id)
-
-
-def _number(db: Database, trainee_id: int | None) -> str | None:
-    if trainee_id is None:
-        return None
-    with db.session() as s:
-        t = s.get(Trainee, trainee_id)
-        return t.trainee_number if t else None
 
 
 def sheet_reading(db: Database, sheet_id: int, show_decisions: bool = True) -> SheetReading:
