@@ -5,6 +5,7 @@ Usage::
     PYTHONPATH=src python -m benchmarks.scan_throughput --sheets 60 --runs 3
     PYTHONPATH=src python -m benchmarks.scan_throughput --src /tmp/scfn-base/src   # another tree
     PYTHONPATH=src python -m benchmarks.scan_throughput --profile                  # where it goes
+    PYTHONPATH=src python -m benchmarks.scan_throughput --timeline                 # when
 
 What is measured is what a proctor waits for: the ``scfn scan --exam ID FOLDER --json``
 command, run as a fresh process (interpreter start and imports included) on a fresh data
@@ -235,6 +236,19 @@ def timed_in_process(src: Path, data: Path, exam_id: int, folder: Path,
     return {"wall": report["wall"], "cpu": report["cpu"], "peak_mib": peak[0] / 1024}
 
 
+def timeline(src: Path, data: Path, exam_id: int, folder: Path, extra: list[str]) -> str:
+    """One `scfn scan` through benchmarks/scan_timeline.py: its steps' time stamps."""
+    env = _env(src, data)
+    env["SCFN_BENCH_T0"] = repr(time.time())
+    out = subprocess.run([sys.executable, "-m", "benchmarks.scan_timeline", "--lang", "en",
+                          "scan", "--exam", str(exam_id), str(folder), "--json", *extra],
+                         env=env, capture_output=True, text=True, check=False)
+    rows = [line for line in out.stderr.splitlines() if line.startswith("| ")]
+    if out.returncode not in (0, 1) or not rows:
+        raise RuntimeError(f"scfn scan failed ({out.returncode}): {out.stderr[-2000:]}")
+    return "\n".join(["| s since start | step |", "|---|---|", *rows])
+
+
 def _scfn() -> list[str]:
     """The `scfn` console script next to this interpreter (what a proctor runs; PYTHONPATH
     still picks the tree under test), else the same entry point through -c."""
@@ -257,6 +271,8 @@ def main() -> None:
     ap.add_argument("--src", type=Path, default=ROOT / "src", help="source tree to run")
     ap.add_argument("--scans", type=Path, help="folder to keep the generated scans in")
     ap.add_argument("--profile", action="store_true", help="cProfile one in-process import")
+    ap.add_argument("--timeline", action="store_true",
+                    help="time stamps of one command's steps (benchmarks/scan_timeline.py)")
     ap.add_argument("--in-process", action="store_true",
                     help="time the import inside a running process (the scanning page's path)")
     ap.add_argument("scan_args", nargs="*", help="extra `scfn scan` arguments (after --)")
@@ -279,6 +295,11 @@ def main() -> None:
             data = Path(tmp) / "profile"
             exam_id = int(run_subprocess(src, data, setup))
             profile_import(data, exam_id, folder, args.sheets, args.scan_args)
+            return
+        if args.timeline:
+            data = Path(tmp) / "timeline"
+            exam_id = int(run_subprocess(src, data, setup))
+            print(timeline(src, data, exam_id, folder, args.scan_args))
             return
         print("| run | wall s | sheets/s | CPU s (all processes) | peak RSS, process tree (MiB) |")
         print("|---|---|---|---|---|")
