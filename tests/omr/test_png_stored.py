@@ -87,7 +87,7 @@ def test_same_pixels_as_decoding_the_file(name):
         "raw size a multiple of the block": lambda: cv2.imencode(
             ".png", _scan_like(255, 256))[1].tobytes(),
         "one big IDAT": lambda: _png(523, 700, _filtered_stream(GREY), idat_size=1 << 30),
-        "1-byte IDATs": lambda: _png(523, 70, _filtered_stream(GREY[:70]), idat_size=1),
+        "1-byte IDATs": lambda: _png(523, 8, _filtered_stream(GREY[:8]), idat_size=1),
         "text after the image data": lambda: _png(
             523, 700, _filtered_stream(GREY), after=_chunk(b"tEXt", b"Comment\x00scanner")),
     }
@@ -164,6 +164,23 @@ def test_a_zip_bomb_costs_nothing():
     finally:
         tracemalloc.stop()
     assert peak < 1_000_000
+
+
+def test_a_file_of_more_tiny_chunks_than_the_bound_is_left_to_libpng():
+    """Walking chunks is Python here, C in libpng: past MAX_CHUNKS the original is decoded."""
+    stream = _filtered_stream(GREY[:300])
+    data = _png(523, 300, stream, idat_size=max(1, len(stream) // (png_stored.MAX_CHUNKS + 5)))
+    assert data.count(b"IDAT") > png_stored.MAX_CHUNKS
+    assert with_stored_image_data(data) is None
+    assert np.array_equal(_decode(data), GREY[:300])
+
+
+def test_an_image_beyond_the_memory_bound_is_decoded_the_usual_way(monkeypatch):
+    data = cv2.imencode(".png", GREY)[1].tobytes()
+    monkeypatch.setattr(png_stored, "MAX_IMAGE_BYTES", GREY.size)  # one byte per row short
+    assert with_stored_image_data(data) is None
+    monkeypatch.setattr(png_stored, "MAX_IMAGE_BYTES", GREY.size + GREY.shape[0])
+    assert with_stored_image_data(data) is not None
 
 
 def _first_idat_crc(data: bytes) -> int:

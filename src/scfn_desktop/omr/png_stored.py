@@ -18,8 +18,9 @@ installed, an interlaced image, a CRC or size that does not match, data after th
 the answer is None and the caller decodes the original file as before, so libpng still gives
 its own verdict on every damaged file.
 
-Memory: one buffer the size of the uncompressed image data (plus 64 KB pieces), instead of
-libpng's own equivalent.
+Memory: one buffer the size of the uncompressed image data (plus 64 KB pieces), for images up
+to ``MAX_IMAGE_BYTES``; time: at most ``MAX_CHUNKS`` chunks are walked in Python. Beyond
+either, the original is decoded as before.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ INPUT_PIECE = 65536  # compressed bytes fed at a time: the decompressor's leftov
 #: A stored block's framing in our output: chunk length, type and CRC (12) + block header (5).
 BLOCK_OVERHEAD = 17
 ZLIB_HEADER = b"\x78\x01"  # deflate, 32 KB window, no dictionary, check bits valid
+#: Larger images are decoded the usual way, so the peak stays one image, not two: 64 MB holds
+#: a 600 dpi A4 grey page (35 MB) or a 300 dpi colour one (26 MB).
+MAX_IMAGE_BYTES = 64 << 20
+#: Chunks walked in Python at most (encoders write one per 8-64 KB, or one per row: a few
+#: thousand); a file of millions of tiny chunks is left to libpng, which walks them in C.
+MAX_CHUNKS = 20_000
 
 
 def available() -> bool:
@@ -47,9 +54,12 @@ def available() -> bool:
 
 
 def _chunks(raw: memoryview) -> Iterator[tuple[bytes, int, int]]:
-    """(type, start, end) of each whole chunk, up to IEND or the first truncated one."""
+    """(type, start, end) of each whole chunk, up to IEND or the first truncated one; after
+    ``MAX_CHUNKS`` chunks, one with an empty type (give up)."""
     pos, size = len(SIGNATURE), len(raw)
-    while pos + 12 <= size:
+    for _ in range(MAX_CHUNKS):
+        if pos + 12 > size:
+            return
         (length,) = struct.unpack_from(">I", raw, pos)
         end = pos + 12 + length
         if end > size:
@@ -59,6 +69,7 @@ def _chunks(raw: memoryview) -> Iterator[tuple[bytes, int, int]]:
         pos = end
         if kind == b"IEND":
             return
+    yield b"", pos, pos  # too many chunks: the caller gives up
 
 
 def _idat_spans(raw: memoryview) -> list[tuple[int, int]] | None:
@@ -67,6 +78,8 @@ def _idat_spans(raw: memoryview) -> list[tuple[int, int]] | None:
     spans: list[tuple[int, int]] = []
     finished = False
     for kind, start, end in _chunks(raw):
+        if not kind:
+            return None
         if kind != b"IDAT":
             finished = finished or bool(spans)
             continue
@@ -95,8 +108,10 @@ def with_stored_image_data(data: bytes) -> bytearray | None:
     if interlace != 0 or colour not in CHANNELS or depth not in (1, 2, 4, 8, 16):
         return None
     expected = height * (1 + (width * CHANNELS[colour] * depth + 7) // 8)
+    if expected > MAX_IMAGE_BYTES or width == 0:
+        return None
     spans = _idat_spans(raw)
-    if spans is None or expected == 0:
+    if spans is None:
         return None
     first, last = spans[0][0], spans[-1][1]
     blocks = -(-expected // STORED_MAX)
