@@ -66,3 +66,33 @@ def test_scan_adopts_the_readers_it_started_before_the_login(db, tmp_path, monke
 def test_the_scanner_check_starts_no_readers(tmp_path, monkeypatch):
     monkeypatch.setattr(pool, "prestart", lambda workers=None: pytest.fail("readers started"))
     assert cli.main(["scan", "--calibration", str(tmp_path / "none.png")]) != 0
+
+
+def test_readers_that_cannot_start_ahead_do_not_stop_the_command(db, tmp_path, monkeypatch,
+                                                                   capsys):
+    """A blocked executable (a security product) may refuse the early start: the command
+    goes on and reads the batch anyway."""
+    exam = make_exam(db, make_run(db, 4), n=N, key=KEY, pass_percent=60)
+    add_user(db, SYSTEM, "proctor1", "proctor", "proctor-pass-1")
+    monkeypatch.setenv("SCFN_USER", "proctor1")
+    monkeypatch.setenv("SCFN_PASSWORD", "proctor-pass-1")
+    right = {q: KEY.split(",")[q - 1] for q in range(1, N + 1)}
+    pages = printed_pages(str(exam), N, K, tuple(number(i) for i in range(1, 4)))
+    for i, page in enumerate(pages):
+        write_png(tmp_path / "scans" / f"{i}.png", fill(page, N, K, right, seed=i))
+
+    real_init, calls = pool.Readers.__init__, []
+
+    def refused_first(self: pool.Readers, workers: int) -> None:
+        calls.append(workers)
+        if len(calls) == 1:  # the early start, before the login
+            raise OSError("blocked")
+        real_init(self, workers)
+
+    monkeypatch.setattr(pool.Readers, "__init__", refused_first)
+    code = cli.main(["--db", db.url, "scan", "--exam", str(exam), str(tmp_path / "scans"),
+                     "--json"])
+    assert code == 0
+    assert [s["trainee"] for s in json.loads(capsys.readouterr().out)["sheets"]] == [
+        number(i) for i in range(1, 4)]
+    assert len(calls) == 2  # refused early, started again by the batch

@@ -110,8 +110,8 @@ def prestart(workers: int | None = None) -> None:
             return
         try:
             _spare = Readers(default_workers() if workers is None else max(1, workers))
-        except OSError:
-            _spare = None
+        except (OSError, RuntimeError):  # never fatal here: the batch tries again, and falls
+            _spare = None                 # back to reading in-process if workers cannot start
 
 
 def take(workers: int) -> Readers | None:
