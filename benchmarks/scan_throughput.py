@@ -34,6 +34,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks._machine import machine_lines
@@ -139,6 +141,27 @@ def _tree_rss_kib(root: int) -> int:
     return total
 
 
+@contextmanager
+def _peak_tree_rss(pid: int) -> Iterator[list[int]]:
+    """While the block runs, sample the RSS of ``pid``'s process tree every 20 ms; the list
+    yielded holds the peak (KiB), final once the block has ended."""
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss_kib(pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield peak
+    finally:
+        done.set()
+        sampler.join()
+
+
 def _env(src: Path, data: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["SCFN_USER"], env["SCFN_PASSWORD"] = BENCH_USER, BENCH_PASSWORD
@@ -156,24 +179,13 @@ def timed_scan(src: Path, data: Path, exam_id: int, folder: Path, sheets: int,
     """One `scfn scan` as a fresh process: wall s, CPU s (self + children), peak tree RSS."""
     cmd = [*_scfn(), "--lang", "en", "scan", "--exam", str(exam_id), str(folder), "--json",
            *extra]
-    peak = [0]
     out_file = data / "scan.json"
     t0 = time.perf_counter()
     with out_file.open("wb") as out:
         proc = subprocess.Popen(cmd, env=_env(src, data), stdout=out, stderr=subprocess.PIPE)
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kib(proc.pid))
-            done.wait(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    done.set()
-    sampler.join()
+    with _peak_tree_rss(proc.pid) as peak:
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     code = os.waitstatus_to_exitcode(status)
     try:
@@ -211,22 +223,11 @@ def timed_in_process(src: Path, data: Path, exam_id: int, folder: Path,
     """The import as the scanning page runs it: in a process that has already started, imported
     the app and opened the database (as the running app has), from the call to its return —
     what a proctor waits for after pressing 読み取り開始. Workers are started by the call."""
-    peak = [0]
     proc = subprocess.Popen([sys.executable, "-c", IN_PROCESS, str(exam_id), str(folder)],
                             env=_env(src, data), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kib(proc.pid))
-            done.wait(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = proc.communicate(timeout=600)
-    done.set()
-    sampler.join()
+    with _peak_tree_rss(proc.pid) as peak:
+        out, err = proc.communicate(timeout=600)
     try:
         report = json.loads(out.strip().splitlines()[-1])
     except (ValueError, IndexError):

@@ -35,16 +35,22 @@ def test_which_command_lines_start_readers(argv, workers):
     assert wanted_workers(argv) == workers
 
 
-def test_scan_adopts_the_readers_it_started_before_the_login(db, tmp_path, monkeypatch,
-                                                             capsys):
+def _exam_and_scans(db, folder, sheets: int, monkeypatch) -> int:
+    """An exam, a proctor logged in through the environment, and ``sheets`` filled scans."""
     exam = make_exam(db, make_run(db, 4), n=N, key=KEY, pass_percent=60)
     add_user(db, SYSTEM, "proctor1", "proctor", "proctor-pass-1")
     monkeypatch.setenv("SCFN_USER", "proctor1")
     monkeypatch.setenv("SCFN_PASSWORD", "proctor-pass-1")
     right = {q: KEY.split(",")[q - 1] for q in range(1, N + 1)}
-    pages = printed_pages(str(exam), N, K, tuple(number(i) for i in range(1, 5)))
+    pages = printed_pages(str(exam), N, K, tuple(number(i) for i in range(1, sheets + 1)))
     for i, page in enumerate(pages):
-        write_png(tmp_path / "scans" / f"{i}.png", fill(page, N, K, right, seed=i))
+        write_png(folder / f"{i}.png", fill(page, N, K, right, seed=i))
+    return exam
+
+
+def test_scan_adopts_the_readers_it_started_before_the_login(db, tmp_path, monkeypatch,
+                                                             capsys):
+    exam = _exam_and_scans(db, tmp_path / "scans", 4, monkeypatch)
     started: list[pool.Readers] = []
     real_init = pool.Readers.__init__
 
@@ -72,14 +78,7 @@ def test_readers_that_cannot_start_ahead_do_not_stop_the_command(db, tmp_path, m
                                                                    capsys):
     """A blocked executable (a security product) may refuse the early start: the command
     goes on and reads the batch anyway."""
-    exam = make_exam(db, make_run(db, 4), n=N, key=KEY, pass_percent=60)
-    add_user(db, SYSTEM, "proctor1", "proctor", "proctor-pass-1")
-    monkeypatch.setenv("SCFN_USER", "proctor1")
-    monkeypatch.setenv("SCFN_PASSWORD", "proctor-pass-1")
-    right = {q: KEY.split(",")[q - 1] for q in range(1, N + 1)}
-    pages = printed_pages(str(exam), N, K, tuple(number(i) for i in range(1, 4)))
-    for i, page in enumerate(pages):
-        write_png(tmp_path / "scans" / f"{i}.png", fill(page, N, K, right, seed=i))
+    exam = _exam_and_scans(db, tmp_path / "scans", 3, monkeypatch)
 
     real_init, calls = pool.Readers.__init__, []
 
