@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import sqlite3
@@ -14,18 +13,6 @@ from scfn_desktop.cli import main
 
 DATA = Path(__file__).parents[1] / "data"
 
-
-@pytest.fixture
-def run(db_url, capsys, monkeypatch):
-    """Run `scfn --db <tmp> --lang ja ...`; returns (exit code, stdout, stderr)."""
-
-    def _run(*args: str, stdin: str = "", lang: str = "ja"):
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(["--db", db_url, "--lang", lang, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture
