@@ -49,12 +49,12 @@
         <translation>か月</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Number, name or organisation</source>
         <translation>認定番号・氏名・所属機関で検索</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Certificate number</source>
         <translation>認定番号</translation>
     </message>

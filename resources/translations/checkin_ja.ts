@@ -72,7 +72,7 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/checkin/board_page.py" line="+82"/>
+        <location filename="../../src/scfn_desktop/ui/checkin/board_page.py" line="+80"/>
         <source>Search by name, kana, romaji, number</source>
         <translation>氏名・ふりがな・ローマ字・受講番号で検索</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>到着</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Name, kana, romaji or trainee number</source>
         <translation>氏名・ふりがな・ローマ字・受講番号</translation>
     </message>

@@ -272,12 +272,12 @@
         <translation>認証待ち</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Number, name or organisation</source>
         <translation>受講番号・氏名・所属機関</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Decide…</source>
         <translation>決定…</translation>
     </message>
@@ -859,18 +859,18 @@
     <name>RegisterPage</name>
     <message>
         <location filename="../../src/scfn_desktop/ui/committee/register_page.py" line="+54"/>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-27"/>
+        <location line="+28"/>
         <source>Organisation</source>
         <translation>所属機関</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-27"/>
         <source>Decided on</source>
         <translation>決定日</translation>
     </message>
@@ -910,28 +910,28 @@
         <translation>有効期限順</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Number, name, kana or organisation</source>
         <translation>認定番号・氏名・フリガナ・所属機関</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Certificate number</source>
         <translation>認定番号</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+30"/>
+        <location line="-27"/>
+        <location line="+27"/>
         <source>Trainee number</source>
         <translation>受講番号</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-23"/>
         <source>Nobody awaits the agency&apos;s certification.</source>
         <translation>認証待ちの受講生はいません。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>

@@ -113,7 +113,7 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/scfn_desktop/ui/roster/roster_page.py" line="+51"/>
+        <location filename="../../src/scfn_desktop/ui/roster/roster_page.py" line="+49"/>
         <source>Search by name, kana, romaji or trainee number</source>
         <translation>氏名・フリガナ・ローマ字・受講番号で検索</translation>
     </message>

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -38,6 +37,7 @@ from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.widgets.page_header import page_header
 from scfn_desktop.ui.widgets.read_only_table import read_only_table
+from scfn_desktop.ui.widgets.search_field import search_field
 from scfn_desktop.ui.workers import ProgressTask, dispose_when_closed, run_with_progress
 
 ROW_COLOURS = {"valid": "#e3f4e3", "expired": "#fff1d6", "revoked": "#fbe0e0",
@@ -75,11 +75,8 @@ class CardsPage(QWidget):
         self.months.setValue(status.DEFAULT_MONTHS)
         self.months.setSuffix(self.tr(" months"))
         self.months.valueChanged.connect(lambda _v: self.reload())
-        self.search = QLineEdit()
-        self.search.setObjectName("cardsSearch")
-        self.search.setPlaceholderText(self.tr("Number, name or organisation"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self.reload())
+        self.search = search_field("cardsSearch", self.tr("Number, name or organisation"),
+                                   self.reload)
         self.count = QLabel()
         self.count.setObjectName("cardsCount")
         self.table = read_only_table("cardsTable", [

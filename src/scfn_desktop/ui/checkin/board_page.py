@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from scfn_desktop.ui.checkin.board_printing import BoardPrinting
 from scfn_desktop.ui.checkin.desk_runner import DeskRunner
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.registry import PageSpec
+from scfn_desktop.ui.widgets.search_field import search_field
 
 REFRESH_MS = 3000
 
@@ -76,10 +76,8 @@ class BoardPage(QWidget):
             self.run_combo.addItem(run.label, run.id)
         self.day_combo = QComboBox()
         self.day_combo.setObjectName("boardDay")
-        self.search = QLineEdit()
-        self.search.setObjectName("boardSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search by name, kana, romaji, number"))
+        self.search = search_field("boardSearch",
+                                   self.tr("Search by name, kana, romaji, number"))
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("boardStatus")
         self.status_combo.addItem(self.tr("All statuses"), None)

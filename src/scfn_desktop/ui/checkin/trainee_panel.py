@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from scfn_desktop.services.attendance.board import STATUS_SHORT
 from scfn_desktop.services.attendance.desk import TraineeCard
 from scfn_desktop.ui.widgets.row_table_model import RowTableModel
 from scfn_desktop.ui.widgets.scan_field import normalise_input
+from scfn_desktop.ui.widgets.search_field import search_field
 
 _TOKEN = re.compile(r"[0-9A-Za-z\s-]{60,}")
 ACTIONS = ("check_in", "leave_early", "return", "absent", "backfill", "excused", "exclude",
@@ -67,11 +67,8 @@ class TraineePanel(QWidget):
         self.pick = pick
         self.search_fn: Callable[[str], list[TraineeCard]] = lambda _q: []
         self.statuses: dict[int, DayVerdict] = {}
-        self.search = QLineEdit()
-        self.search.setObjectName("deskSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Name, kana, romaji or trainee number"))
-        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.search = search_field("deskSearch", self.tr("Name, kana, romaji or trainee number"),
+                                   self.refresh)
         self.search.returnPressed.connect(self._enter)
         self.model = PanelModel(self)
         self.table = QTableView()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -35,6 +34,7 @@ from scfn_desktop.ui.committee.meeting_actions import MeetingActions
 from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error
 from scfn_desktop.ui.registry import PageSpec
+from scfn_desktop.ui.widgets.search_field import search_field
 from scfn_desktop.ui.workers import dispose_when_closed
 
 
@@ -65,11 +65,8 @@ class DecisionsPage(QWidget):
         for key in FILTERS:
             self.filter.addItem(labels[key], key)
         self.filter.currentIndexChanged.connect(lambda _i: self.show_rows())
-        self.search = QLineEdit()
-        self.search.setObjectName("decisionSearch")
-        self.search.setPlaceholderText(self.tr("Number, name or organisation"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self.show_rows())
+        self.search = search_field("decisionSearch", self.tr("Number, name or organisation"),
+                                   self.show_rows)
         self.model = DecisionTableModel(self)
         self.model.language = ctx.language
         self.table = QTableView()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QTableWidgetItem,
@@ -38,6 +37,7 @@ from scfn_desktop.ui.context import AppContext
 from scfn_desktop.ui.messages import show_error, show_info
 from scfn_desktop.ui.registry import PageSpec
 from scfn_desktop.ui.widgets.read_only_table import read_only_table
+from scfn_desktop.ui.widgets.search_field import search_field
 from scfn_desktop.ui.workers import dispose_when_closed
 
 STATUS_COLOURS = {"valid": STATE_COLOURS["certified"], "expired": "#fff1d6",
@@ -75,11 +75,8 @@ class RegisterPage(QWidget):
                                           self.tr("by validity")), strict=True):
             self.sort.addItem(label, key)
         self.sort.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search = QLineEdit()
-        self.search.setObjectName("registerSearch")
-        self.search.setPlaceholderText(self.tr("Number, name, kana or organisation"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self.reload())
+        self.search = search_field("registerSearch",
+                                   self.tr("Number, name, kana or organisation"), self.reload)
         self.table = read_only_table("registerTable", [
             self.tr("Certificate number"), self.tr("Trainee number"), self.tr("Name"),
             self.tr("Organisation"), self.tr("Prefecture"), self.tr("Certified on"),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from scfn_desktop.ui.roster.trainee_dialog import TraineeDialog
 from scfn_desktop.ui.roster.trainee_table import TraineeTableModel
 from scfn_desktop.ui.roster.transfer import RosterTransfer
 from scfn_desktop.ui.widgets.page_header import page_header
+from scfn_desktop.ui.widgets.search_field import search_field
 from scfn_desktop.ui.workers import dispose_when_closed
 
 SEARCH_DEBOUNCE_MS = 250
@@ -45,10 +45,8 @@ class RosterPage(QWidget):
         self.ctx = ctx
         self.transfer = RosterTransfer(ctx, self, on_changed=self.reload)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search by name, kana, romaji or trainee number"))
+        self.search = search_field(
+            "search", self.tr("Search by name, kana, romaji or trainee number"))
         self.run_combo = self._combo("runFilter")
         self.organisation_combo = self._combo("organisationFilter")
         self.organisation_combo.setMinimumContentsLength(16)
