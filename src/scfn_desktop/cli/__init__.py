@@ -60,34 +60,34 @@ def build_parser(lang: str = "ja", command: str | None = None) -> argparse.Argum
     return parser
 
 
-def _command(argv: Sequence[str] | None) -> str | None:
+def _command(words: list[str]) -> str | None:
     """The command word (read before the parser exists, past the global options)."""
     pre = argparse.ArgumentParser(add_help=False)
     add_global_options(pre)
-    _known, rest = pre.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    _known, rest = pre.parse_known_args(words)
     return next((word for word in rest if not word.startswith("-")), None)
 
 
-def _language(argv: Sequence[str] | None) -> str:
+def _language(words: list[str]) -> str:
     """`--lang` as given (read before the parser exists, so `--help` follows it too)."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=("ja", "en"))
-    known, _ = pre.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    known, _ = pre.parse_known_args(words)
     return known.lang or default_language()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen build's scan workers start here (omr.pool)
-    command = _command(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    command = _command(words)
     if command in EARLY_START:
-        importlib.import_module(EARLY_START[command]).start(
-            sys.argv[1:] if argv is None else list(argv))
+        importlib.import_module(EARLY_START[command]).start(words)
     # Imported only now (SQLAlchemy, the services: half a second), after any early start.
     from scfn_desktop.cli.common import Cli
     from scfn_desktop.services.errors import ServiceError
 
-    parser = build_parser(_language(argv), command)
-    args = parser.parse_args(argv)
+    parser = build_parser(_language(words), command)
+    args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

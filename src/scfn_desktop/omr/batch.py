@@ -1,8 +1,8 @@
 """Reading the pages of many scan files on every core: a bounded pool of worker processes.
 
-Decoding a 300 dpi PNG (libpng: ~50 ms) and reading the sheet (~15 ms) hold the CPU and
-the GIL, so threads cannot share them out; worker processes can. The pool is made here and
-nothing else about it leaks out:
+Decoding a 300 dpi PNG (~75 ms) and reading the sheet (~25 ms) hold the CPU and the GIL, so
+threads cannot share them out; worker processes can. Pages are shared out to them here, and
+nothing else about them leaks out:
 
 * **The processes are** ``omr.pool``'s: started with ``spawn`` (Windows' only method, and
   the only one safe from a GUI), importing only this engine, never Qt or the database, and

@@ -92,10 +92,43 @@ def _idat_spans(raw: memoryview) -> list[tuple[int, int]] | None:
     return spans or None
 
 
-def _compressed_pieces(raw: memoryview, spans: list[tuple[int, int]]) -> Iterator[memoryview]:
-    for start, end in spans:
-        for off in range(start + 8, end - 4, INPUT_PIECE):
-            yield raw[off:min(off + INPUT_PIECE, end - 4)]
+class _Inflater:
+    """ISA-L's inflater, fed the IDAT chunks' data in bounded pieces (its leftovers stay small
+    even when an encoder wrote all the image data in one chunk)."""
+
+    def __init__(self, raw: memoryview, spans: list[tuple[int, int]]) -> None:
+        assert isal_zlib is not None
+        self._inflater = isal_zlib.decompressobj()
+        self._pieces = (raw[off:min(off + INPUT_PIECE, end - 4)] for start, end in spans
+                        for off in range(start + 8, end - 4, INPUT_PIECE))
+        self._pending: bytes | memoryview = b""
+
+    def _input(self) -> bytes | memoryview:
+        if not self._pending:
+            self._pending = next(self._pieces, b"")
+        return self._pending
+
+    def read_into(self, view: memoryview, start: int, stop: int) -> bool:
+        """Fill ``view[start:stop]``; False when the stream ends (or the data does) first."""
+        while start < stop:
+            data = self._input()
+            if not data or self._inflater.eof:
+                return False
+            got = self._inflater.decompress(data, stop - start)
+            self._pending = self._inflater.unconsumed_tail
+            view[start:start + len(got)] = got
+            start += len(got)
+        return True
+
+    def ends_here(self) -> bool:
+        """The stream ends now (its end marker and checksum), with nothing after it."""
+        while not self._inflater.eof:
+            data = self._input()
+            if not data or self._inflater.decompress(data, 1):
+                return False  # cut short, or more image data than the header says
+            self._pending = self._inflater.unconsumed_tail
+        return not (self._pending or self._inflater.unused_data
+                    or next(self._pieces, None) is not None)
 
 
 def with_stored_image_data(data: bytes) -> bytearray | None:
@@ -120,51 +153,30 @@ def with_stored_image_data(data: bytes) -> bytearray | None:
     view = memoryview(out)
     view[:first] = raw[:first]
     pos = first
-    inflater = isal_zlib.decompressobj()
-    pieces = _compressed_pieces(raw, spans)
-    pending: bytes | memoryview = b""
+    stream = _Inflater(raw, spans)
     adler = 1
     try:
         for index in range(blocks):
             want = min(STORED_MAX, expected - index * STORED_MAX)
             head = ZLIB_HEADER if index == 0 else b""
             final = index == blocks - 1
-            body = len(head) + 5 + want + (4 if final else 0)
-            struct.pack_into(">I4s", out, pos, body, b"IDAT")
-            at = pos + 8
-            view[at:at + len(head)] = head
-            struct.pack_into("<BHH", out, at + len(head), int(final), want, 0xFFFF ^ want)
-            block = at + len(head) + 5
-            filled = block
-            while filled < block + want:
-                if not pending:
-                    pending = next(pieces, b"")
-                    if not pending:
-                        return None  # the stream ends before the image does
-                got = inflater.decompress(pending, block + want - filled)
-                pending = inflater.unconsumed_tail
-                view[filled:filled + len(got)] = got
-                filled += len(got)
-                if inflater.eof and filled < block + want:
-                    return None
-            adler = isal_zlib.adler32(view[block:filled], adler)
-            end = filled
+            # chunk length and type, [zlib header], stored block header, data, [Adler-32], CRC
+            struct.pack_into(">I4s", out, pos, len(head) + 5 + want + 4 * final, b"IDAT")
+            view[pos + 8:pos + 8 + len(head)] = head
+            block = pos + 8 + len(head) + 5
+            struct.pack_into("<BHH", out, block - 5, int(final), want, 0xFFFF ^ want)
+            if not stream.read_into(view, block, block + want):
+                return None  # the stream ends before the image does
+            adler = isal_zlib.adler32(view[block:block + want], adler)
+            end = block + want
             if final:
                 struct.pack_into(">I", out, end, adler)
                 end += 4
             struct.pack_into(">I", out, end, isal_zlib.crc32(view[pos + 4:end]))
             pos = end + 4
-        while not inflater.eof:  # the stream's end and its checksum, and nothing more
-            if not pending:
-                pending = next(pieces, b"")
-                if not pending:
-                    return None
-            if inflater.decompress(pending, 1):
-                return None  # more image data than the header says
-            pending = inflater.unconsumed_tail
+        if not stream.ends_here():
+            return None
     except isal_zlib.error:
-        return None
-    if pending or inflater.unused_data or next(pieces, None) is not None:
         return None
     view[pos:] = raw[last:]
     return out
