@@ -10,28 +10,19 @@ data or the real issuer key:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from datetime import date
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-SIZE = (1366, 768)
+from screenshot_session import SIZE, japanese_app, output_folder, throwaway_data_folder
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["SCFN_DATA_DIR"] = folder
-        os.environ.pop("SCFN_DB_URL", None)
+    out = output_folder(argv)
+    with throwaway_data_folder():
 
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
-        from PySide6.QtWidgets import QApplication
 
         from scfn_desktop.config import resolve_db_url
         from scfn_desktop.credentials import CardClaims, holder_check, issue_card
@@ -44,11 +35,9 @@ def main(argv: list[str]) -> int:
         from scfn_desktop.services.permissions import SYSTEM
         from scfn_desktop.services.progress import run_to_end
         from scfn_desktop.ui.context import AppContext
-        from scfn_desktop.ui.i18n import install_translators
         from scfn_desktop.ui.main_window import MainWindow
 
-        app = QApplication.instance() or QApplication([sys.argv[0]])
-        install_translators("ja")
+        app = japanese_app()
         db = open_database(resolve_db_url())
         load_demo(db)
         run_to_end(load_finished_run(db, SYSTEM))

@@ -11,15 +11,11 @@ start-up path, finished run included), so it never touches real data:
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-SIZE = (1366, 768)
+from screenshot_session import SIZE, japanese_app, output_folder, throwaway_data_folder
 
 
 def window(db, actor, key: str):  # type: ignore[no-untyped-def]
@@ -95,19 +91,13 @@ def shoot(db, out: Path, work: Path) -> list[Path]:  # type: ignore[no-untyped-d
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="scfn-screens-") as folder:
-        os.environ["SCFN_DATA_DIR"] = folder
-        os.environ.pop("SCFN_DB_URL", None)
-        from PySide6.QtWidgets import QApplication
+    out = output_folder(argv)
+    with throwaway_data_folder("scfn-screens-") as folder:
 
         from scfn_desktop.config import resolve_db_url
-        from scfn_desktop.ui.i18n import install_translators
         from scfn_desktop.ui.startup import open_database_for_gui
 
-        QApplication.instance() or QApplication([sys.argv[0]])
-        install_translators("ja")
+        japanese_app()
         db = open_database_for_gui(resolve_db_url(), "ja", demo=True)
         for path in shoot(db, out, Path(folder)):
             print(path)

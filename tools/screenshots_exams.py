@@ -14,17 +14,13 @@ spare form), imported through the same service the scanning page uses:
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-SIZE = (1366, 768)
+from screenshot_session import SIZE, japanese_app, output_folder, throwaway_data_folder
 
 
 def render_page(pdf: Path, page: int, target: Path) -> None:
@@ -36,16 +32,12 @@ def render_page(pdf: Path, page: int, target: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="scfn-screens-") as folder:
-        os.environ["SCFN_DATA_DIR"] = folder
-        os.environ.pop("SCFN_DB_URL", None)
+    out = output_folder(argv)
+    with throwaway_data_folder("scfn-screens-") as folder:
 
         import cv2
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
-        from PySide6.QtWidgets import QApplication
 
         from scfn_desktop.config import resolve_db_url
         from scfn_desktop.db.session import open_database
@@ -58,11 +50,9 @@ def main(argv: list[str]) -> int:
         from scfn_desktop.services.exams.scanning import import_scans
         from scfn_desktop.services.progress import run_to_end
         from scfn_desktop.ui.context import AppContext
-        from scfn_desktop.ui.i18n import install_translators
         from scfn_desktop.ui.main_window import MainWindow
 
-        app = QApplication.instance() or QApplication([sys.argv[0]])
-        install_translators("ja")
+        app = japanese_app()
         db = open_database(resolve_db_url())
         summary = load_demo(db)
         exam_id = exams.list_exams(db, summary.run_id)[0].id
