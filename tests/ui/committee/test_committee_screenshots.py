@@ -23,7 +23,10 @@ pytestmark = pytest.mark.gui
 ROOT = Path(__file__).parents[3]
 
 
-def tool():  # type: ignore[no-untyped-def]
+def tool(monkeypatch):  # type: ignore[no-untyped-def]
+    """The tool loaded as `python tools/screenshots_committee.py` runs it: with its folder on
+    the path (for tools/screenshot_session.py)."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
     spec = importlib.util.spec_from_file_location(
         "screenshots_committee", ROOT / "tools" / "screenshots_committee.py")
     module = importlib.util.module_from_spec(spec)
@@ -31,7 +34,8 @@ def tool():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_demo_start_up_and_committee_screenshots(qtbot, data_dir, japanese, tmp_path):
+def test_demo_start_up_and_committee_screenshots(qtbot, data_dir, japanese, tmp_path,
+                                                 monkeypatch):
     db = open_database_for_gui(resolve_db_url(), "ja", demo=True)
     try:
         run = next(r for r in list_runs(db) if r.label == "令和6年度 第1期")
@@ -39,7 +43,7 @@ def test_demo_start_up_and_committee_screenshots(qtbot, data_dir, japanese, tmp_
         out = ROOT / "docs" / "screenshots" if os.environ.get("SCFN_SCREENSHOTS") == "1" \
             else tmp_path / "shots"
         out.mkdir(parents=True, exist_ok=True)
-        shots = tool().shoot(db, out, tmp_path)
+        shots = tool(monkeypatch).shoot(db, out, tmp_path)
         assert [p.name for p in shots][:3] == ["committee_decisions.png",
                                                "committee_dossier.png", "register.png"]
         assert all(p.stat().st_size > 10_000 for p in shots)
